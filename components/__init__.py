@@ -1,0 +1,1 @@
+"""The dashboard's building blocks: data loading, translation, URL state, charts."""

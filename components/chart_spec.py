@@ -1,0 +1,47 @@
+"""What a chart is, independent of where it is shown: page, embed, export or test.
+
+``ChartSpec`` is one entry of the registry (``components.registry``); its ``make`` turns the data
+package, the chart's parameter values and a language into a ``Chart``: the figure plus every
+piece of text and data the frame shows around it. ``make`` never calls Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.data_package import DataPackage
+from components.i18n import Lang
+from components.url_state import Param
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A built chart: the figure and the text and rows framed around it."""
+
+    figure: go.Figure
+    title: str  # the finding, as a newsroom headline states it
+    subtitle: str  # what is plotted, and when
+    table: pd.DataFrame  # the rows shown, with reader-facing column names
+    source_ids: tuple[str, ...]  # rows of sources.csv: the "Source:" line is built from them
+    description: str  # the chart in words, for screen readers and the static fallback
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One chart in the registry: its id, page, parameters and how to make it."""
+
+    chart_id: str
+    page: str  # url path of the page that shows it
+    params: tuple[Param, ...]
+    make: Callable[[DataPackage, Mapping[str, Any], Lang], Chart]
+    plotly_config: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        return {param.key: param.default for param in self.params}

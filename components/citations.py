@@ -1,0 +1,47 @@
+"""The "Source:" line and source lists, always built from the cited source ids, never typed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from components.i18n import Lang, format_date, t
+from components.safe_text import md_link
+from components.validation import split_list
+
+
+def cited_sources(sources: pd.DataFrame, source_ids: Iterable[str]) -> pd.DataFrame:
+    """The rows of ``sources`` for ``source_ids`` (``~`` lists allowed), first citation first."""
+    wanted: list[str] = []
+    for item in source_ids:
+        for source_id in split_list(item):
+            if source_id not in wanted:
+                wanted.append(source_id)
+    indexed = sources.set_index("source_id", drop=False)
+    return indexed.loc[[s for s in wanted if s in indexed.index]].reset_index(drop=True)
+
+
+def source_line(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang,
+                limit: int = 4) -> str:
+    """Markdown "Source: A; B; C and 4 more", each publisher linked to its page."""
+    cited = cited_sources(sources, source_ids)
+    publishers = list(dict.fromkeys(cited["publisher"]))
+    links = [md_link(publisher, cited.loc[cited["publisher"] == publisher, "url"].iloc[0])
+             for publisher in publishers[:limit]]
+    more = len(publishers) - limit
+    text = "; ".join(links)
+    if more > 0:
+        text += " " + t("frame.and_more", lang, count=more)
+    return f"{t('frame.source', lang)}: {text}"
+
+
+def source_rows(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang) -> list[str]:
+    """One markdown line per cited source: publisher, title, date, linked."""
+    lines = []
+    for _, row in cited_sources(sources, source_ids).iterrows():
+        published = (f" ({format_date(row['published'], lang)})"
+                     if not pd.isna(row["published"]) else "")
+        lines.append(f"{md_link(row['title'], row['url'])} - {md_link(row['publisher'], None)}"
+                     f"{published}")
+    return lines

@@ -1,0 +1,29 @@
+"""Text from the data shown as text: never as HTML, never as markdown that makes links or images."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def md_escape(text: object) -> str:
+    """``text`` with every markdown and HTML-significant character escaped, for ``st.markdown``."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` if it is a plain http(s) address, else None: a data cell cannot smuggle javascript:."""
+    if not isinstance(url, str):
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return None
+    return url.strip().replace(")", "%29").replace("(", "%28").replace(" ", "%20")
+
+
+def md_link(label: object, url: object) -> str:
+    """A markdown link with an escaped label, or the escaped label alone if the url is unsafe."""
+    target = safe_url(url)
+    return f"[{md_escape(label)}]({target})" if target else md_escape(label)

@@ -1,0 +1,35 @@
+"""``make validate``: check the data package an editor has changed.
+
+Exit status 0 when the package is valid; 1 with every problem listed, one a line, as
+``file, row N, column 'x': what is wrong``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from components.data_package import find_problems
+from components.paths import DATA_DIR
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", type=Path, default=DATA_DIR,
+                        help="folder holding datapackage.json (default: data/)")
+    args = parser.parse_args(argv)
+    problems, tables, _ = find_problems(args.root)
+    if problems:
+        for problem in problems:
+            print(problem)
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"\n{len(problems)} {noun} in {args.root}", file=sys.stderr)
+        return 1
+    rows = sum(len(table) for table in tables.values())
+    print(f"{args.root}: valid ({len(tables)} tables, {rows} rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,292 @@
+"""Every check on the data package, each problem naming its file, row and column.
+
+Checks run in three passes, each only where the one before found the file readable:
+1. the files themselves: present, not empty, UTF-8, the header the schema describes;
+2. the table schemas, through Frictionless: types, required values, allowed values, patterns,
+   ranges, primary and foreign keys;
+3. the rules a table schema cannot state: cited source ids exist, ``~`` lists name known rows,
+   starts are not after ends, dates agree with their precision, a country holds one role in a
+   bloc at a time.
+
+Row numbers are line numbers in the CSV file as a spreadsheet shows them: the header is row 1,
+the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+LIST_SEPARATOR = "~"
+FIRST_DATA_ROW = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data package, worded for the editor who has to fix it."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = [self.file]
+        if self.row is not None:
+            place.append(f"row {self.row}")
+        if self.column:
+            place.append(f"column {self.column!r}")
+        return f"{', '.join(place)}: {self.message}"
+
+
+class DataPackageError(Exception):
+    """The data package cannot be loaded; ``problems`` lists every reason found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def read_descriptor(descriptor_path: Path) -> tuple[dict | None, list[Problem]]:
+    """The parsed ``datapackage.json``, or the problem that stops it being read."""
+    name = descriptor_path.name
+    if not descriptor_path.is_file():
+        return None, [Problem(name, None, None, "the file is missing")]
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        return None, [Problem(name, None, None, f"not UTF-8 text ({error.reason})")]
+    except json.JSONDecodeError as error:
+        return None, [Problem(name, error.lineno, None, f"not valid JSON: {error.msg}")]
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return None, [Problem(name, None, None, "has no list of resources")]
+    return descriptor, []
+
+
+def check_files(descriptor: Mapping, root: Path) -> tuple[list[Problem], set[str]]:
+    """Pass 1: each resource file exists, has content, is UTF-8 and has the schema's header.
+
+    Returns the problems and the names of the resources that passed, which later passes read.
+    """
+    problems: list[Problem] = []
+    readable: set[str] = set()
+    for resource in descriptor["resources"]:
+        path = root / resource["path"]
+        expected = [field["name"] for field in resource["schema"]["fields"]]
+        found = _file_problems(path, resource["path"], expected)
+        problems += found
+        if not found:
+            readable.add(resource["name"])
+    return problems, readable
+
+
+def _file_problems(path: Path, file: str, expected: list[str]) -> list[Problem]:
+    if not path.is_file():
+        return [Problem(file, None, None, "the file is missing")]
+    raw = path.read_bytes()
+    if not raw.strip():
+        return [Problem(file, None, None, "the file is empty")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        row = raw[: error.start].count(b"\n") + 1
+        return [Problem(file, row, None, f"not UTF-8 text (byte {raw[error.start]:#04x}); "
+                                         "save the file as UTF-8")]
+    header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
+    problems = [Problem(file, 1, name, "the column is missing") for name in expected
+                if name not in header]
+    problems += [Problem(file, 1, name, "the column is not in the schema") for name in header
+                 if name not in expected]
+    if not problems and header != expected:
+        problems.append(Problem(file, 1, None, f"columns are out of order; expected {expected}"))
+    return problems
+
+
+def check_schema(descriptor_path: Path, descriptor: Mapping, readable: set[str]) -> list[Problem]:
+    """Pass 2: Frictionless checks types, constraints and keys of the readable resources."""
+    import frictionless  # imported here: it is slow to import and only needed when files change
+
+    names = {resource["name"]: resource["path"] for resource in descriptor["resources"]}
+    skip = sorted(set(names) - readable)
+    if len(skip) == len(names):
+        return []
+    package = frictionless.Package(str(descriptor_path))
+    for name in skip:
+        package.remove_resource(name)
+    # Foreign keys that point into a skipped resource cannot be checked; drop them.
+    for resource in package.resources:
+        resource.schema.foreign_keys = [
+            key for key in resource.schema.foreign_keys
+            if key["reference"]["resource"] in ("", *readable)
+        ]
+    report = package.validate()
+    problems = []
+    # Tasks come in the package's resource order; their own names are unreliable for a package
+    # built in memory.
+    for resource, task in zip(package.resources, report.tasks, strict=True):
+        schema = resource.schema
+        for error in task.errors:
+            problems.append(Problem(names[resource.name], getattr(error, "row_number", None),
+                                    _error_column(error, schema), _error_message(error)))
+    problems += [Problem("datapackage.json", None, None, error.message) for error in report.errors]
+    return problems
+
+
+def _error_column(error, schema) -> str | None:
+    column = getattr(error, "field_name", None)
+    if column:
+        return column
+    if error.type == "primary-key":
+        return ", ".join(schema.primary_key)
+    if error.type == "foreign-key":
+        note = error.note or ""
+        for key in schema.foreign_keys:
+            if f'"{", ".join(key["fields"])}"' in note or any(f in note for f in key["fields"]):
+                return ", ".join(key["fields"])
+    return None
+
+
+def _error_message(error) -> str:
+    cell = getattr(error, "cell", None)
+    if error.type == "type-error":
+        expected = error.note.removeprefix("type is ").strip('"').split("/")[0]
+        return f"{cell!r} is not a valid {expected}"
+    if error.type == "constraint-error":
+        return f"{cell!r} breaks the rule: {error.note}"
+    if error.type == "primary-key":
+        return f"duplicate key ({error.note})"
+    if error.type == "foreign-key":
+        return f"unknown reference: {error.note}"
+    if error.type == "missing-cell":
+        return "the value is missing"
+    if error.type == "extra-cell":
+        return "the row has more values than the header has columns"
+    if error.type == "blank-row":
+        return "the row is blank"
+    return error.note or error.message
+
+
+# --- pass 3: rules a table schema cannot state -----------------------------------------------------
+
+def split_list(value: object) -> list[str]:
+    """The ids of a ``~``-joined cell; an empty cell gives an empty list."""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+
+
+def check_rules(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str]) -> list[Problem]:
+    """Pass 3 over typed tables (only those that passed the earlier passes)."""
+    problems: list[Problem] = []
+    ids = _known_ids(tables)
+    for name, table in tables.items():
+        file = paths[name]
+        if "source_ids" in table:
+            problems += _unknown_ids(file, table, "source_ids", ids.get("sources"), "source",
+                                     required=True)
+        for column, target in (("statement_ids", "statements"), ("countries", "countries")):
+            if column in table:
+                problems += _unknown_ids(file, table, column, ids.get(target), target[:-1])
+        problems += _start_not_after_end(file, table)
+        problems += _dates_match_precision(file, table)
+        problems += _coordinates_in_range(file, table)
+    if "memberships" in tables:
+        problems += _overlapping_roles(paths["memberships"], tables["memberships"])
+    return problems
+
+
+def _known_ids(tables: Mapping[str, pd.DataFrame]) -> dict[str, set[str] | None]:
+    keys = {"sources": "source_id", "statements": "statement_id", "countries": "iso3"}
+    return {name: set(tables[name][key]) if name in tables else None
+            for name, key in keys.items()}
+
+
+def _rows(table: pd.DataFrame) -> Iterable[tuple[int, pd.Series]]:
+    for position, (_, row) in enumerate(table.iterrows()):
+        yield position + FIRST_DATA_ROW, row
+
+
+def _unknown_ids(file: str, table: pd.DataFrame, column: str, known: set[str] | None,
+                 kind: str, required: bool = False) -> list[Problem]:
+    problems = []
+    for row_number, row in _rows(table):
+        cited = split_list(row[column])
+        if required and not cited:
+            problems.append(Problem(file, row_number, column, f"cites no {kind}"))
+        if known is None:
+            continue  # the table it refers to is broken and already reported
+        problems += [Problem(file, row_number, column, f"unknown {kind} id {item!r}")
+                     for item in cited if item not in known]
+    return problems
+
+
+_RANGES = (("start_date", "end_date"), ("date", "end_date"))
+
+
+def _start_not_after_end(file: str, table: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for start, end in _RANGES:
+        if start not in table or end not in table:
+            continue
+        bad = table[table[end].notna() & table[start].notna() & (table[end] < table[start])]
+        for position in bad.index:
+            row_number = table.index.get_loc(position) + FIRST_DATA_ROW
+            problems.append(Problem(file, row_number, end, f"ends ({bad.at[position, end]:%Y-%m-%d}) "
+                                    f"before it starts ({bad.at[position, start]:%Y-%m-%d})"))
+    return problems
+
+
+_PRECISION_COLUMNS = (("date", "date_precision"), ("start_date", "start_precision"),
+                      ("founded", "founded_precision"))
+
+
+def _dates_match_precision(file: str, table: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for date_column, precision_column in _PRECISION_COLUMNS:
+        if date_column not in table or precision_column not in table:
+            continue
+        for row_number, row in _rows(table):
+            value, precision = row[date_column], row[precision_column]
+            if pd.isna(value):
+                continue
+            if (precision in ("month", "year") and value.day != 1) or (
+                    precision == "year" and value.month != 1):
+                problems.append(Problem(file, row_number, date_column,
+                                        f"a date of {precision} precision is stored as the first "
+                                        f"day of its {precision}, not {value:%Y-%m-%d}"))
+    return problems
+
+
+def _coordinates_in_range(file: str, table: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for column, limit in (("capital_lat", 90), ("capital_lon", 180)):
+        if column not in table:
+            continue
+        for row_number, row in _rows(table):
+            value = row[column]
+            if pd.isna(value) or not -limit <= value <= limit:
+                problems.append(Problem(file, row_number, column,
+                                        f"coordinate {value} is outside -{limit}..{limit}"))
+    return problems
+
+
+def _overlapping_roles(file: str, memberships: pd.DataFrame) -> list[Problem]:
+    problems = []
+    positions = {index: n + FIRST_DATA_ROW for n, index in enumerate(memberships.index)}
+    for (bloc, iso3), group in memberships.groupby(["bloc_id", "iso3"]):
+        spans = group.sort_values("start_date")
+        previous = None
+        for index, row in spans.iterrows():
+            if previous is not None and (pd.isna(previous["end_date"])
+                                         or previous["end_date"] > row["start_date"]):
+                problems.append(Problem(file, positions[index], "start_date",
+                                        f"{iso3} already holds the role {previous['role']!r} in "
+                                        f"{bloc} on {row['start_date']:%Y-%m-%d}; end that role first"))
+            previous = row
+    return problems

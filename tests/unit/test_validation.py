@@ -1,0 +1,147 @@
+"""The validator catches each kind of corruption an editor can make, naming file, row and column."""
+
+import csv
+import shutil
+
+import pytest
+
+from components.data_package import find_problems
+from components.paths import DATA_DIR
+from components.validate import main as validate_main
+
+
+@pytest.fixture
+def package(tmp_path):
+    """A copy of the shipped data package that a test may break."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA_DIR, root, ignore=shutil.ignore_patterns("*.json.bak", "geometry*"))
+    return root
+
+
+def read_rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write_rows(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path, row, column, value):
+    """Set one cell; ``row`` is the spreadsheet row number (the header is row 1)."""
+    rows = read_rows(path)
+    rows[row - 1][rows[0].index(column)] = value
+    write_rows(path, rows)
+
+
+def problems_at(root):
+    problems, _, _ = find_problems(root)
+    return problems
+
+
+def test_the_shipped_package_has_no_problems():
+    assert problems_at(DATA_DIR) == []
+
+
+def test_a_missing_column_is_named(package):
+    rows = read_rows(package / "countries.csv")
+    drop = rows[0].index("capital_en")
+    write_rows(package / "countries.csv", [row[:drop] + row[drop + 1:] for row in rows])
+    assert any(p.file == "countries.csv" and p.row == 1 and p.column == "capital_en"
+               and "missing" in p.message for p in problems_at(package))
+
+
+def test_an_impossible_date_is_named_with_its_row(package):
+    set_cell(package / "events.csv", 3, "date", "2023-02-30")
+    assert any(p.file == "events.csv" and p.row == 3 and p.column == "date"
+               and "2023-02-30" in p.message for p in problems_at(package))
+
+
+def test_an_unknown_country_code_is_named(package):
+    set_cell(package / "memberships.csv", 4, "iso3", "XYZ")
+    assert any(p.file == "memberships.csv" and p.row == 4 and p.column == "iso3"
+               for p in problems_at(package))
+
+
+def test_a_duplicate_key_is_named(package):
+    rows = read_rows(package / "sectors.csv")
+    write_rows(package / "sectors.csv", [*rows, rows[1]])
+    assert any(p.file == "sectors.csv" and p.row == len(rows) + 1 and p.column == "sector_id"
+               and "duplicate" in p.message for p in problems_at(package))
+
+
+def test_an_end_before_the_start_is_named(package):
+    rows = read_rows(package / "memberships.csv")
+    row = next(n for n, r in enumerate(rows[1:], start=2) if r[rows[0].index("end_date")])
+    set_cell(package / "memberships.csv", row, "end_date", "1900-01-01")
+    assert any(p.file == "memberships.csv" and p.row == row and p.column == "end_date"
+               and "before" in p.message for p in problems_at(package))
+
+
+def test_an_unknown_source_id_is_named(package):
+    set_cell(package / "events.csv", 2, "source_ids", "no-such-source")
+    assert any(p.file == "events.csv" and p.row == 2 and p.column == "source_ids"
+               and "no-such-source" in p.message for p in problems_at(package))
+
+
+def test_a_row_without_a_source_is_named(package):
+    set_cell(package / "statements.csv", 2, "source_ids", "")
+    assert any(p.file == "statements.csv" and p.row == 2 and p.column == "source_ids"
+               for p in problems_at(package))
+
+
+def test_an_empty_file_is_named(package):
+    (package / "blocs.csv").write_text("", encoding="utf-8")
+    assert any(p.file == "blocs.csv" and "empty" in p.message for p in problems_at(package))
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_row(package):
+    path = package / "countries.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[4] = lines[4] + "Chișinău".encode("utf-16")
+    path.write_bytes(b"\n".join(lines))
+    assert any(p.file == "countries.csv" and p.row == 5 and "UTF-8" in p.message
+               for p in problems_at(package))
+
+
+def test_a_missing_file_is_named(package):
+    (package / "sectors.csv").unlink()
+    assert any(p.file == "sectors.csv" and "missing" in p.message for p in problems_at(package))
+
+
+def test_a_truncated_file_is_named(package):
+    path = package / "events.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    assert any(p.file == "events.csv" for p in problems_at(package))
+
+
+def test_a_coordinate_out_of_range_is_named(package):
+    set_cell(package / "countries.csv", 2, "capital_lat", "123.4")
+    assert any(p.file == "countries.csv" and p.row == 2 and p.column == "capital_lat"
+               for p in problems_at(package))
+
+
+def test_overlapping_roles_in_one_bloc_are_named(package):
+    rows = read_rows(package / "memberships.csv")
+    header = rows[0]
+    first = list(rows[1])
+    first[header.index("role")] = "observer"
+    write_rows(package / "memberships.csv", [*rows, first])
+    assert any(p.file == "memberships.csv" and p.row == len(rows) + 1
+               and "already holds" in p.message for p in problems_at(package))
+
+
+def test_make_validate_exits_0_on_the_shipped_package(capsys):
+    assert validate_main([str(DATA_DIR)]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_make_validate_lists_every_problem_one_a_line_and_exits_1(package, capsys):
+    set_cell(package / "events.csv", 3, "date", "2023-02-30")
+    set_cell(package / "events.csv", 2, "source_ids", "no-such-source")
+    assert validate_main([str(package)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert "events.csv, row 2, column 'source_ids': unknown source id 'no-such-source'" in lines
+    assert any(line.startswith("events.csv, row 3, column 'date':") for line in lines)
