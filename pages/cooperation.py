@@ -1,7 +1,6 @@
 """The Cooperation page: announced until its charts land."""
 
 from components import shell
-from components.i18n import t
 from components.loading import load_data
 
 lang = shell.current_lang()

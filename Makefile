@@ -1,0 +1,72 @@
+# The project's verbs. `make` (or `make help`) lists them.
+
+PYTHON ?= python3
+VENV = .venv
+BIN = $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+PIP_INSTALL = $(BIN)/python -m pip install --disable-pip-version-check --quiet
+RUN_STAMP = $(VENV)/.installed-run
+DEV_STAMP = $(VENV)/.installed-dev
+# Extra arguments for `make run`, e.g. make run ARGS="--server.port 8600"
+ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test validate lint clean chromium
+
+# List the verbs.
+help:
+	@echo "make run       start the dashboard (streamlit run dashboard.py) in $(VENV)"
+	@echo "make test      lint, then run every test layer (unit, app, real Chromium)"
+	@echo "make validate  check the data package in data/ and list any problems"
+	@echo "make lint      ruff check ."
+	@echo "make clean     remove $(VENV) and the tool caches"
+	@echo "make chromium  install Debian chromium if it is missing (as root)"
+
+# Start the dashboard locally.
+run: $(RUN_STAMP)
+	$(BIN)/python -m streamlit run dashboard.py $(ARGS)
+
+# Lint, then run all test layers (the browser tests need Debian chromium).
+test: $(DEV_STAMP) chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+# Validate the data package: exits 1 and lists the problems if it is invalid.
+validate: $(RUN_STAMP)
+	$(BIN)/python -m components.validate
+
+# Lint all Python code.
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+# Remove the virtual environment and caches (any verb rebuilds the environment).
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Make sure Debian chromium is installed (installs it when running as root).
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "$(CHROMIUM) is missing: installing Debian chromium"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "error: $(CHROMIUM) is missing; the browser tests need Debian chromium." >&2; \
+		echo "       Install it with: sudo apt-get update && sudo apt-get install -y chromium" >&2; \
+		echo "       (do not use 'playwright install': it downloads a browser and fails here)" >&2; \
+		exit 1; \
+	fi
+
+# Create the virtual environment if it is missing.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Install runtime requirements; re-run only when requirements.txt changes.
+$(RUN_STAMP): requirements.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements.txt
+	@touch $@
+
+# Install dev requirements (they include the runtime ones); re-run only when a file changes.
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements-dev.txt
+	@touch $@ $(RUN_STAMP)

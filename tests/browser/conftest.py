@@ -1,0 +1,368 @@
+"""Real-browser fixtures: a Streamlit server, Debian Chromium, and pages that may talk only
+to the app itself.
+
+- `app_url`  (session): starts `streamlit run dashboard.py` on a free loopback port.
+- `browser`  (session): Debian /usr/bin/chromium driven by Playwright (never `playwright install`).
+- `make_page` (test): opens a fresh context + page; `page` / `console_errors` use it with defaults.
+  Every request to a host other than the app's own is aborted and recorded, and the test
+  errors at teardown if there was any: each browser test checks "no third-party request".
+- `open_page` (fixture giving the helper `open_page(page, app_url, path, **params)`): navigate
+  and wait until Streamlit finished running.
+
+Front-end test ids (stApp, stMain, stStatusWidget, stException) and the stApp attribute
+`data-test-script-state` were checked in the Streamlit 1.67.0 front-end bundle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Route,
+    WebSocketRoute,
+    sync_playwright,
+)
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+SERVER_START_TIMEOUT_S = 60
+APP_RUN_TIMEOUT_MS = 30_000
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+BROWSER_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BROWSER_DIR.parent.parent
+
+# Where the running server writes its output; shown when a page never finishes loading.
+_server_log: Path | None = None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under tests/browser with `browser` (select with -m browser)."""
+    for item in items:
+        if BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# ---------------------------------------------------------------------------------------------
+# The Streamlit server
+
+
+def _free_loopback_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_output(log_path: Path, limit: int = 6000) -> str:
+    try:
+        text = log_path.read_text(errors="replace")
+    except OSError:
+        return "(no server output captured)"
+    return text[-limit:] if text else "(the server printed nothing)"
+
+
+def _health_ok(url: str) -> bool:
+    # No proxy: a CI proxy variable must not swallow requests to loopback.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Run the dashboard on a free loopback port for the whole session; yield its base URL."""
+    global _server_log
+    if not (PROJECT_ROOT / "dashboard.py").exists():
+        pytest.fail(f"{PROJECT_ROOT / 'dashboard.py'} does not exist: nothing to test in a browser")
+
+    port = _free_loopback_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    _server_log = log_path
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    # NO_COLOR: plain tracebacks in the captured output.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "COLUMNS": "120"}
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=PROJECT_ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while not _health_ok(url):
+            if process.poll() is not None:
+                pytest.fail(
+                    f"streamlit exited with code {process.returncode} before it was healthy:\n"
+                    + _server_output(log_path)
+                )
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"streamlit was not healthy at {url}/_stcore/health after "
+                    f"{SERVER_START_TIMEOUT_S} s:\n" + _server_output(log_path)
+                )
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+# ---------------------------------------------------------------------------------------------
+# The browser
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium for the whole session."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make chromium` (as root) or "
+            "`sudo apt-get install -y chromium`; never `playwright install`"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _is_app_url(url: str) -> bool:
+    """True for the app's own requests (loopback) and in-page data:/blob: URLs."""
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.hostname in LOOPBACK_HOSTS
+
+
+# Opening a page's deep link (/map) first makes the front end probe /map/_stcore/health and
+# /map/_stcore/host-config, which 404, before it falls back to /_stcore/...: Streamlit issue
+# #7074 (open), still so in 1.67. The browser logs each 404 as a console error.
+_STREAMLIT_BASE_PATH_PROBE = re.compile(
+    r"^http://(127\.0\.0\.1|localhost)(:\d+)?/.+/_stcore/(health|host-config)$"
+)
+
+
+def _is_known_streamlit_noise(text: str, url: str) -> bool:
+    return (
+        text.startswith("Failed to load resource: the server responded with a status of 404")
+        and _STREAMLIT_BASE_PATH_PROBE.match(url) is not None
+    )
+
+
+@dataclass
+class BrowserPage:
+    """A page plus what it did that a test may want to assert on."""
+
+    page: Page
+    third_party_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    # Known, harmless Streamlit console errors (see _is_known_streamlit_noise), kept for debugging.
+    ignored_console_errors: list[str] = field(default_factory=list)
+
+    def record_third_party(self, url: str) -> None:
+        if url not in self.third_party_requests:
+            self.third_party_requests.append(url)
+
+
+@pytest.fixture
+def make_page(browser: Browser) -> Iterator[Callable[..., BrowserPage]]:
+    """Factory: `make_page(locale="en-US", **context_options)` opens a page in a new context.
+
+    Requests to any host but loopback are aborted and recorded; at teardown the test errors
+    if any page it opened made one.
+    """
+    opened: list[tuple[BrowserContext, BrowserPage]] = []
+
+    def _make(locale: str = "en-US", **context_options: object) -> BrowserPage:
+        options = {"viewport": VIEWPORT, "locale": locale, "service_workers": "block"}
+        options.update(context_options)
+        context = browser.new_context(**options)
+        context.set_default_timeout(APP_RUN_TIMEOUT_MS)
+        page = context.new_page()
+        probe = BrowserPage(page=page)
+        opened.append((context, probe))
+
+        def route_request(route: Route) -> None:
+            if _is_app_url(route.request.url):
+                route.continue_()
+            else:
+                probe.record_third_party(route.request.url)
+                route.abort("blockedbyclient")
+
+        def route_websocket(ws: WebSocketRoute) -> None:
+            probe.record_third_party(ws.url)
+            ws.close()
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type != "error":
+                return
+            where = message.location or {}
+            place = f" ({where.get('url')}:{where.get('lineNumber')})" if where else ""
+            text = f"console.error: {message.text}{place}"
+            if _is_known_streamlit_noise(message.text, where.get("url") or ""):
+                probe.ignored_console_errors.append(text)
+            else:
+                probe.console_errors.append(text)
+
+        context.route("**/*", route_request)
+        context.route_web_socket(lambda url: not _is_app_url(url), route_websocket)
+        # Belt and braces: anything that reached the network without the route still counts.
+        context.on(
+            "request",
+            lambda request: (
+                None if _is_app_url(request.url) else probe.record_third_party(request.url)
+            ),
+        )
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: probe.console_errors.append(f"pageerror: {error}"))
+        return probe
+
+    yield _make
+
+    for context, _probe in opened:
+        with contextlib.suppress(PlaywrightError):
+            context.close()
+    third_party = [url for _context, probe in opened for url in probe.third_party_requests]
+    assert not third_party, "the page requested hosts other than the app's own:\n" + "\n".join(
+        third_party
+    )
+
+
+@pytest.fixture
+def browser_page(make_page: Callable[..., BrowserPage]) -> BrowserPage:
+    """The default page of a test: new context, 1280x900, locale en-US."""
+    return make_page()
+
+
+@pytest.fixture
+def page(browser_page: BrowserPage) -> Page:
+    """A fresh Playwright page (see `make_page` for the third-party request check)."""
+    return browser_page.page
+
+
+@pytest.fixture
+def console_errors(browser_page: BrowserPage) -> list[str]:
+    """console.error messages and uncaught page errors of `page`, collected as they happen."""
+    return browser_page.console_errors
+
+
+# ---------------------------------------------------------------------------------------------
+# Navigation helpers
+
+_SCRIPT_IDLE_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && !document.querySelector('[data-testid="stStatusWidget"]');
+}
+"""
+_TITLE_WAIT_MS = 5_000
+
+
+def _failure(page: Page, what: str) -> AssertionError:
+    exceptions = page.locator('[data-testid="stException"]')
+    shown = "\n\n".join(exceptions.all_inner_texts()) if exceptions.count() else "(none)"
+    main = page.locator('[data-testid="stMain"]')
+    text = main.first.inner_text()[:800] if main.count() else "(no stMain)"
+    server = _server_output(_server_log) if _server_log else "(no server log)"
+    return AssertionError(
+        f"{page.url}: {what}\n--- exceptions on the page ---\n{shown}\n"
+        f"--- text of stMain ---\n{text}\n--- server output ---\n{server}"
+    )
+
+
+def wait_for_app(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
+    """Wait until Streamlit finished running the script and the page's h1 is visible.
+
+    Finished = stApp has data-test-script-state="notRunning" while connected, and the
+    stStatusWidget ("Running...") is gone, twice 300 ms apart (a script may trigger a rerun by
+    writing query parameters back or switching page). Fails fast, with any exception shown on
+    the page and the server output, if the script ended without rendering an h1.
+    """
+    try:
+        page.locator('[data-testid="stApp"]').wait_for(state="attached", timeout=timeout_ms)
+        page.wait_for_function(_SCRIPT_IDLE_JS, timeout=timeout_ms)
+        page.wait_for_timeout(300)
+        page.wait_for_function(_SCRIPT_IDLE_JS, timeout=timeout_ms)
+    except PlaywrightTimeoutError as error:
+        raise _failure(page, f"the app did not finish running within {timeout_ms} ms") from error
+    try:
+        page.locator('[data-testid="stMain"] h1').first.wait_for(
+            state="visible", timeout=_TITLE_WAIT_MS
+        )
+    except PlaywrightTimeoutError as error:
+        raise _failure(page, "the app finished running but shows no h1 in stMain") from error
+
+
+def page_url(app_url: str, path: str = "", **params: object) -> str:
+    """`app_url/path?k=v...`; params whose value is None are left out."""
+    query = urlencode({key: value for key, value in params.items() if value is not None})
+    url = f"{app_url}/{path.strip('/')}"
+    return f"{url}?{query}" if query else url
+
+
+def open_page(page: Page, app_url: str, path: str = "", **params: object) -> None:
+    """Open `app_url/path?params` and wait until Streamlit finished running it."""
+    page.goto(page_url(app_url, path, **params), wait_until="domcontentloaded")
+    wait_for_app(page)
+
+
+@pytest.fixture(name="open_page")
+def open_page_fixture() -> Callable[..., None]:
+    """The `open_page(page, app_url, path, **params)` helper, for tests to call.
+
+    Handed out as a fixture because test modules cannot reliably import from conftest.py.
+    """
+    return open_page
