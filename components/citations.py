@@ -36,6 +36,15 @@ def source_line(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang,
     return f"{t('frame.source', lang)}: {text}"
 
 
+def source_text(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang, limit: int = 4) -> str:
+    """The source line as plain text, for images and files outside the app."""
+    publishers = list(dict.fromkeys(cited_sources(sources, source_ids)["publisher"]))
+    text = "; ".join(publishers[:limit])
+    if len(publishers) > limit:
+        text += " " + t("frame.and_more", lang, count=len(publishers) - limit)
+    return f"{t('frame.source', lang)}: {text}"
+
+
 def source_rows(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang) -> list[str]:
     """One markdown line per cited source: publisher, title, date, linked."""
     lines = []

@@ -1,9 +1,9 @@
-"""The chart frame: every chart on every page is shown through ``show_chart``.
+"""The chart frame: every chart on every page, and every embed, is shown through ``show_chart``.
 
-Title (the finding), subtitle (what is plotted and when), the chart, the "Source:" line built from
-the data's source ids, notes, the chart in words, and the views Chart / Table / Sources with a CSV
-of the rows shown. A chart whose build fails shows its frame with an error notice; the rest of the
-page still renders.
+Title (the finding), subtitle (what is plotted and when), the views Chart / Table / Sources, the
+"Source:" line built from the data's source ids, notes, the chart in words, and the editor's
+tools: downloads (PNG, SVG, standalone HTML, CSV of the rows shown) and the embed snippet.
+A chart whose build fails shows its frame with an error notice; the rest of the page renders.
 """
 
 from __future__ import annotations
@@ -11,23 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlparse
 
 import streamlit as st
 
+from components import export
 from components.chart_spec import Chart, ChartSpec
-from components.citations import source_line, source_rows
+from components.citations import source_line, source_rows, source_text
 from components.data_package import DataPackage
 from components.i18n import Lang, t
 from components.safe_text import md_escape
 
 log = logging.getLogger(__name__)
-
-# Plotly's mode bar offers a PNG download and zoom; the rest only confuses readers.
-BASE_PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
-}
 
 
 def build(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang
@@ -48,35 +43,64 @@ def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
         if chart is None:
             st.error(t("frame.build_failed", lang), icon="⚠️")
             return None
-        return render_frame(spec, chart, data, lang, on_select=on_select)
+        return render_frame(spec, chart, data, values, lang, on_select=on_select)
 
 
-def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, lang: Lang,
-                 on_select: str = "ignore") -> Any:
+def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
+                 lang: Lang, on_select: str = "ignore") -> Any:
     st.markdown(f"#### {md_escape(chart.title)}")
     st.caption(md_escape(chart.subtitle))
     view_chart, view_table, view_sources = st.tabs(
         [t("frame.view_chart", lang), t("frame.view_table", lang), t("frame.view_sources", lang)])
     event = None
     with view_chart:
-        config = {**BASE_PLOTLY_CONFIG, **spec.plotly_config,
-                  "toImageButtonOptions": {"filename": spec.chart_id, "scale": 2}}
-        event = st.plotly_chart(chart.figure, config=config, key=f"chart-{spec.chart_id}",
-                                on_select=on_select, alt=chart.description,
-                                selection_mode=("points",) if on_select != "ignore" else
-                                ("points", "box", "lasso"))
+        event = st.plotly_chart(chart.figure, config=export.plotly_config(spec),
+                                key=f"chart-{spec.chart_id}", on_select=on_select,
+                                alt=chart.description,
+                                selection_mode="points" if on_select != "ignore"
+                                else ("points", "box", "lasso"))
         with st.expander(t("frame.in_words", lang)):
             st.text(chart.description)
     with view_table:
         st.dataframe(chart.table, hide_index=True, width="stretch")
-        st.download_button(t("frame.download_csv", lang),
-                           chart.table.to_csv(index=False).encode("utf-8"),
-                           file_name=f"{spec.chart_id}-{lang}.csv", mime="text/csv",
-                           key=f"csv-{spec.chart_id}", on_click="ignore")
     with view_sources:
         for line in source_rows(data["sources"], chart.source_ids, lang):
             st.markdown(f"- {line}")
     st.caption(source_line(data["sources"], chart.source_ids, lang))
     for note in chart.notes:
         st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")
+    editor_tools(spec, chart, data, values, lang)
     return event
+
+
+def editor_tools(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
+                 lang: Lang) -> None:
+    """Downloads and the embed snippet. Files are made only when a reader asks for them."""
+    plain_source = source_text(data["sources"], chart.source_ids, lang)
+    name = f"{spec.chart_id}-{lang}"
+    downloads, embed = st.columns(2)
+    with downloads.popover(t("frame.download", lang), icon="⬇️"):
+        st.download_button("PNG", lambda: export.figure_image(
+            export.framed_figure(chart, plain_source), "png"), file_name=f"{name}.png",
+            mime="image/png", key=f"png-{spec.chart_id}", on_click="ignore")
+        st.download_button("SVG", lambda: export.figure_image(
+            export.framed_figure(chart, plain_source), "svg"), file_name=f"{name}.svg",
+            mime="image/svg+xml", key=f"svg-{spec.chart_id}", on_click="ignore")
+        st.download_button("HTML", lambda: export.chart_html(spec, chart, plain_source, lang),
+                           file_name=f"{name}.html", mime="text/html",
+                           key=f"html-{spec.chart_id}", on_click="ignore")
+        st.download_button(t("frame.download_csv", lang), export.table_csv(chart),
+                           file_name=f"{name}.csv", mime="text/csv",
+                           key=f"csv-{spec.chart_id}", on_click="ignore")
+    with embed.popover(t("frame.embed", lang), icon="🔗"):
+        url = export.embed_url(app_base_url(), spec, values, lang)
+        st.caption(t("frame.embed_help", lang))
+        st.code(export.embed_snippet(url, chart.title, chart.description), language="html",
+                wrap_lines=True)
+
+
+def app_base_url() -> str:
+    """The app's own address as the reader reached it (scheme, host and any base path)."""
+    parsed = urlparse(st.context.url or "http://localhost:8501")
+    base_path = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{parsed.scheme}://{parsed.netloc}" + (f"/{base_path}" if base_path else "")

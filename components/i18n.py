@@ -58,6 +58,11 @@ def t(key: str, lang: Lang, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def t_or(key: str, lang: Lang, fallback: str) -> str:
+    """The interface string ``key``, or ``fallback`` where no translation file defines it."""
+    return catalog(lang).get(key, fallback)
+
+
 def resolve_lang(requested: str | None, browser_locale: str | None) -> Lang:
     """The page language: ``?lang=`` when valid, else the browser's when it is id or en, else id."""
     if requested in LANGS:

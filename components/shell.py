@@ -29,6 +29,7 @@ PAGES = (
     PageInfo("pages/map.py", "map", "nav.map", "🗺️"),
     PageInfo("pages/cooperation.py", "cooperation", "nav.cooperation", "🤝"),
     PageInfo("pages/sources.py", "sources", "nav.sources", "📚"),
+    PageInfo("pages/embed.py", "embed", "nav.embed", "🧩"),
 )
 
 
@@ -81,3 +82,14 @@ def page_header(title_key: str, dek_key: str, lang: Lang) -> None:
     """The page's h1 and its one-paragraph introduction."""
     st.title(t(title_key, lang))
     st.write(t(dek_key, lang))
+
+
+def share_link(lang: Lang) -> None:
+    """The link to exactly this view: page, language and every control that differs from default."""
+    from urllib.parse import urlencode
+
+    query = urlencode({key: st.query_params[key] for key in st.query_params}, safe="~")
+    url = (st.context.url or "") + (f"?{query}" if query else "")
+    with st.popover(t("shell.share", lang), icon="🔗", width="stretch"):
+        st.caption(t("shell.share_help", lang))
+        st.code(url, language=None, wrap_lines=True)

@@ -27,6 +27,10 @@ class Param:
     default: Any
     parse: Callable[[str], Any]  # raises ValueError for a value it does not accept
     dump: Callable[[Any], str] = str
+    # What a generic control needs to offer the parameter (the Embed page builds its widgets
+    # from these): "choice", "choices", "day", "text" or "flag", and the allowed values or bounds.
+    kind: str = "text"
+    options: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ def choice(key: str, options: Sequence[str], default: str) -> Param:
         if text not in options:
             raise ValueError(text)
         return text
-    return Param(key, default, parse)
+    return Param(key, default, parse, kind="choice", options=tuple(options))
 
 
 def choices(key: str, options: Sequence[str], default: Sequence[str] = ()) -> Param:
@@ -60,7 +64,7 @@ def choices(key: str, options: Sequence[str], default: Sequence[str] = ()) -> Pa
     def dump(value: Iterable[str]) -> str:
         return LIST_SEPARATOR.join(value)
 
-    return Param(key, tuple(default), parse, dump)
+    return Param(key, tuple(default), parse, dump, kind="choices", options=tuple(options))
 
 
 def day(key: str, default: date, earliest: date, latest: date) -> Param:
@@ -70,7 +74,7 @@ def day(key: str, default: date, earliest: date, latest: date) -> Param:
         if len(text) != 10 or not earliest <= value <= latest:
             raise ValueError(text)
         return value
-    return Param(key, default, parse, date.isoformat)
+    return Param(key, default, parse, date.isoformat, kind="day", options=(earliest, latest))
 
 
 def text(key: str, default: str = "", max_length: int = 80) -> Param:
@@ -88,7 +92,7 @@ def flag(key: str, default: bool = False) -> Param:
         if value not in ("0", "1"):
             raise ValueError(value)
         return value == "1"
-    return Param(key, default, parse, lambda value: "1" if value else "0")
+    return Param(key, default, parse, lambda value: "1" if value else "0", kind="flag")
 
 
 def parse_query(params: Sequence[Param], query: Mapping[str, str | list[str]]
