@@ -11,13 +11,15 @@ DEV_STAMP = $(VENV)/.installed-dev
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test validate lint clean chromium
+.PHONY: help run test validate lint clean chromium export screenshots
 
 # List the verbs.
 help:
 	@echo "make run       start the dashboard (streamlit run dashboard.py) in $(VENV)"
 	@echo "make test      lint, then run every test layer (unit, app, real Chromium)"
 	@echo "make validate  check the data package in data/ and list any problems"
+	@echo "make export    write every chart (HTML, PNG, SVG, CSV) and a gallery into exports/"
+	@echo "make screenshots  PNG of every page and embed (id/en, desktop/phone) into screenshots/"
 	@echo "make lint      ruff check ."
 	@echo "make clean     remove $(VENV) and the tool caches"
 	@echo "make chromium  install Debian chromium if it is missing (as root)"
@@ -38,6 +40,14 @@ validate: $(RUN_STAMP)
 # Lint all Python code.
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
+
+# Write every chart in both languages as HTML, PNG, SVG and CSV, plus a gallery, into exports/.
+export: $(RUN_STAMP) chromium
+	$(BIN)/python -m components.static_export $(ARGS)
+
+# Screenshot every page and embedded chart, both languages, desktop and phone, into screenshots/.
+screenshots: $(DEV_STAMP) chromium
+	$(BIN)/python -m tools.screenshots $(ARGS)
 
 # Remove the virtual environment and caches (any verb rebuilds the environment).
 clean:

@@ -12,6 +12,7 @@ import base64
 import html
 import shutil
 import threading
+import warnings
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
@@ -109,8 +110,11 @@ def figure_image(figure: go.Figure, fmt: str, width: int = EXPORT_WIDTH) -> byte
     """The figure as PNG or SVG bytes; its own height, or 600 px when it has none."""
     _start_kaleido()
     height = figure.layout.height or 600
-    return figure.to_image(format=fmt, width=width, height=height,
-                           scale=2 if fmt == "png" else 1)
+    with warnings.catch_warnings():
+        # plotly passes browser options that kaleido's long-lived server has no use for.
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return figure.to_image(format=fmt, width=width, height=height,
+                               scale=2 if fmt == "png" else 1)
 
 
 # --- HTML --------------------------------------------------------------------------------------------

@@ -16,13 +16,7 @@ Front-end test ids (stApp, stMain, stStatusWidget, stException) and the stApp at
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,16 +35,10 @@ from playwright.sync_api import (
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tools import app_server
+from tools import browser as chromium
+
+CHROMIUM = chromium.CHROMIUM
 VIEWPORT = {"width": 1280, "height": 900}
 SERVER_START_TIMEOUT_S = 60
 APP_RUN_TIMEOUT_MS = 30_000
@@ -76,10 +64,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # The Streamlit server
 
 
-def _free_loopback_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Run the dashboard on a free loopback port for the whole session; yield its base URL."""
+    global _server_log
+    if not (PROJECT_ROOT / "dashboard.py").exists():
+        pytest.fail(f"{PROJECT_ROOT / 'dashboard.py'} does not exist: nothing to test in a browser")
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    _server_log = log_path
+    try:
+        server = app_server.start(log_path)
+    except app_server.AppServerError as error:
+        pytest.fail(str(error))
+    try:
+        yield server.url
+    finally:
+        app_server.stop(server)
 
 
 def _server_output(log_path: Path, limit: int = 6000) -> str:
@@ -88,70 +88,6 @@ def _server_output(log_path: Path, limit: int = 6000) -> str:
     except OSError:
         return "(no server output captured)"
     return text[-limit:] if text else "(the server printed nothing)"
-
-
-def _health_ok(url: str) -> bool:
-    # No proxy: a CI proxy variable must not swallow requests to loopback.
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    try:
-        with opener.open(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Run the dashboard on a free loopback port for the whole session; yield its base URL."""
-    global _server_log
-    if not (PROJECT_ROOT / "dashboard.py").exists():
-        pytest.fail(f"{PROJECT_ROOT / 'dashboard.py'} does not exist: nothing to test in a browser")
-
-    port = _free_loopback_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    _server_log = log_path
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    # NO_COLOR: plain tracebacks in the captured output.
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "COLUMNS": "120"}
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=PROJECT_ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(url):
-            if process.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited with code {process.returncode} before it was healthy:\n"
-                    + _server_output(log_path)
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit was not healthy at {url}/_stcore/health after "
-                    f"{SERVER_START_TIMEOUT_S} s:\n" + _server_output(log_path)
-                )
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,9 +103,7 @@ def browser() -> Iterator[Browser]:
             "`sudo apt-get install -y chromium`; never `playwright install`"
         )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = chromium.launch(playwright)
         try:
             yield browser
         finally:
@@ -299,15 +233,6 @@ def console_errors(browser_page: BrowserPage) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # Navigation helpers
 
-_SCRIPT_IDLE_JS = """
-() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app
-    && app.getAttribute('data-test-script-state') === 'notRunning'
-    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-    && !document.querySelector('[data-testid="stStatusWidget"]');
-}
-"""
 _TITLE_WAIT_MS = 5_000
 
 
@@ -323,7 +248,7 @@ def _failure(page: Page, what: str) -> AssertionError:
     )
 
 
-def wait_for_app(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
+def wait_for_app(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS, heading: bool = True) -> None:
     """Wait until Streamlit finished running the script and the page's h1 is visible.
 
     Finished = stApp has data-test-script-state="notRunning" while connected, and the
@@ -332,12 +257,11 @@ def wait_for_app(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
     the page and the server output, if the script ended without rendering an h1.
     """
     try:
-        page.locator('[data-testid="stApp"]').wait_for(state="attached", timeout=timeout_ms)
-        page.wait_for_function(_SCRIPT_IDLE_JS, timeout=timeout_ms)
-        page.wait_for_timeout(300)
-        page.wait_for_function(_SCRIPT_IDLE_JS, timeout=timeout_ms)
+        chromium.wait_until_idle(page, timeout_ms)
     except PlaywrightTimeoutError as error:
         raise _failure(page, f"the app did not finish running within {timeout_ms} ms") from error
+    if not heading:  # an embedded chart has no page heading
+        return
     try:
         page.locator('[data-testid="stMain"] h1').first.wait_for(
             state="visible", timeout=_TITLE_WAIT_MS
@@ -353,10 +277,12 @@ def page_url(app_url: str, path: str = "", **params: object) -> str:
     return f"{url}?{query}" if query else url
 
 
-def open_page(page: Page, app_url: str, path: str = "", **params: object) -> None:
-    """Open `app_url/path?params` and wait until Streamlit finished running it."""
+def open_page(page: Page, app_url: str, path: str = "", heading: bool = True,
+              **params: object) -> None:
+    """Open `app_url/path?params` and wait until Streamlit finished running it (and, unless
+    `heading=False`, until the page's h1 shows)."""
     page.goto(page_url(app_url, path, **params), wait_until="domcontentloaded")
-    wait_for_app(page)
+    wait_for_app(page, heading=heading)
 
 
 @pytest.fixture(name="open_page")

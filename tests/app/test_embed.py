@@ -1,0 +1,43 @@
+"""Embed mode shows one chart's frame and nothing else; a bad chart id lists the valid ones."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.i18n import t
+from components.paths import PROJECT_ROOT
+from components.registry import CHARTS, chart_ids
+
+
+def run_embed(**params):
+    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    return app.run()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
+def test_every_chart_renders_alone_in_embed_mode(spec, lang):
+    app = run_embed(embed="true", chart=spec.chart_id, lang=lang)
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.title, "an embed has no page heading"
+    assert len(app.sidebar) == 0, "an embed has no sidebar"
+    assert not app.error
+
+
+def test_an_unknown_chart_id_gives_a_message_listing_the_valid_ids():
+    app = run_embed(embed="true", chart="<b>nope</b>", lang="en")
+    assert not app.exception
+    message = app.error[0].value
+    assert "<b>nope</b>" in message
+    assert all(chart_id in message for chart_id in chart_ids())
+
+
+def test_a_bad_chart_parameter_in_an_embed_falls_back_with_a_notice():
+    spec = CHARTS[0]
+    param = spec.params[0]
+    app = run_embed(embed="true", chart=spec.chart_id, lang="en", **{param.key: "%%bad%%"})
+    assert not app.exception
+    assert any(param.key in warning.value for warning in app.warning)
+    assert t("notice.bad_param", "en", key=param.key, value="%%bad%%") in [
+        warning.value for warning in app.warning]

@@ -1,0 +1,69 @@
+"""Embeds in a real Chromium: each chart alone, drawn, and an iframe that follows its content."""
+
+import pytest
+from playwright.sync_api import expect
+
+from components import export
+from components.registry import CHARTS, get_chart
+
+HOST_URL = "http://localhost:9/article.html"  # loopback, another origin: like a news site
+
+
+def drawn_marks(page_or_frame) -> int:
+    """How many SVG shapes plotly drew (paths and points) inside the chart areas."""
+    return page_or_frame.locator(".js-plotly-plot .main-svg path, .js-plotly-plot .point").count()
+
+
+@pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
+def test_every_registered_chart_renders_alone_in_embed_mode(page, app_url, open_page,
+                                                            console_errors, spec):
+    """The embed shows the chart's frame, drawn, with no navigation, sidebar or page heading."""
+    open_page(page, app_url, "", heading=False, embed="true", chart=spec.chart_id, lang="en")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    assert drawn_marks(page) > 0
+    assert page.locator('[data-testid="stSidebar"]').count() == 0
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+    assert page.locator('[data-testid="stMain"] h1').count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert console_errors == []
+
+
+def test_an_unknown_chart_id_shows_the_valid_ids(page, app_url, open_page):
+    """A typo in the chart id tells the editor which ids exist."""
+    open_page(page, app_url, "", heading=False, embed="true", chart="nope", lang="en")
+    alert = page.locator('[data-testid="stAlert"]').first
+    expect(alert).to_contain_text("nope")
+    for spec in CHARTS:
+        expect(alert).to_contain_text(spec.chart_id)
+
+
+def host_page(app_url: str, chart_id: str) -> str:
+    spec = get_chart(chart_id)
+    url = export.embed_url(app_url, spec, spec.defaults, "en")
+    snippet = export.embed_snippet(url, "A chart", "What it shows")
+    return (f"<!DOCTYPE html><html><body style='margin:0'><p>Article text.</p>{snippet}"
+            "<p>More article text.</p></body></html>")
+
+
+@pytest.mark.parametrize("width", [375, 768, 1280])
+def test_the_iframe_resizes_to_its_content_at_every_width(make_page, app_url, width):
+    """The host page's iframe grows or shrinks to the embedded chart's height, so the reader
+    never scrolls inside the iframe."""
+    probe = make_page(viewport={"width": width, "height": 900})
+    page = probe.page
+    chart_id = CHARTS[0].chart_id
+    page.route(HOST_URL, lambda route: route.fulfill(body=host_page(app_url, chart_id),
+                                                     content_type="text/html"))
+    page.goto(HOST_URL)
+    iframe = page.locator("iframe")
+    frame = page.frame_locator("iframe")
+    expect(frame.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('iframe').style.height !== ''", timeout=30_000)
+    page.wait_for_timeout(1500)  # let the chart settle and the last height message arrive
+    height = iframe.evaluate("f => f.getBoundingClientRect().height")
+    content = frame.locator('[data-testid="stMainBlockContainer"]').evaluate(
+        "b => b.getBoundingClientRect().height")
+    assert height != 640, "the iframe kept its initial height"
+    assert content <= height <= content + 80, (content, height)
+    assert probe.third_party_requests == []

@@ -1,0 +1,59 @@
+"""Every registered chart builds in both languages, cites known sources and states its finding."""
+
+import re
+
+import pytest
+
+from components.i18n import LANGS
+from components.registry import CHARTS, UnknownChartError, chart_ids, get_chart
+from components.shell import PAGES
+from components.validation import split_list
+
+CASES = [(spec, lang) for spec in CHARTS for lang in LANGS]
+IDS = [f"{spec.chart_id}-{lang}" for spec, lang in CASES]
+
+
+def test_the_registry_lists_charts_with_unique_kebab_case_ids():
+    assert CHARTS, "no chart is registered"
+    assert len(set(chart_ids())) == len(CHARTS)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", chart_id) for chart_id in chart_ids())
+
+
+def test_every_chart_lives_on_a_page_of_the_app():
+    paths = {page.url_path for page in PAGES}
+    assert {spec.page for spec in CHARTS} <= paths
+
+
+def test_parameter_keys_are_short_unique_and_not_reserved():
+    for spec in CHARTS:
+        keys = [param.key for param in spec.params]
+        assert len(keys) == len(set(keys)), spec.chart_id
+        assert not {"lang", "embed", "chart", "embed_options"} & set(keys), spec.chart_id
+        assert all(len(key) <= 10 for key in keys), spec.chart_id
+
+
+def test_an_unknown_chart_id_is_refused_by_name():
+    with pytest.raises(UnknownChartError):
+        get_chart("no-such-chart")
+
+
+@pytest.mark.parametrize(("spec", "lang"), CASES, ids=IDS)
+def test_every_chart_builds_with_its_defaults(data, spec, lang):
+    chart = spec.make(data, spec.defaults, lang)
+    assert chart.figure.data, "the figure has no trace"
+    assert chart.title.strip() and chart.subtitle.strip() and chart.description.strip()
+    assert not chart.table.empty
+
+
+@pytest.mark.parametrize(("spec", "lang"), CASES, ids=IDS)
+def test_every_chart_cites_only_known_sources(data, spec, lang):
+    chart = spec.make(data, spec.defaults, lang)
+    cited = {s for item in chart.source_ids for s in split_list(item)}
+    assert cited, "the chart cites no source"
+    assert cited <= set(data["sources"]["source_id"])
+
+
+@pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
+def test_titles_differ_between_languages(data, spec):
+    titles = {spec.make(data, spec.defaults, lang).title for lang in LANGS}
+    assert len(titles) == len(LANGS)
