@@ -25,15 +25,27 @@ from components.validation import (
 DESCRIPTOR_NAME = "datapackage.json"
 
 
+class MissingTableError(KeyError):
+    """A table that is broken in the package on disk (its problems were reported on loading)."""
+
+
 @dataclass(frozen=True)
 class DataPackage:
-    """The validated tables, by resource name (``data["events"]``), and the package descriptor."""
+    """The validated tables, by resource name (``data["events"]``), and the package descriptor.
+
+    A package read with ``partial=True`` may lack the tables that have problems; ``problems``
+    lists them, and asking for a missing table raises ``MissingTableError``.
+    """
 
     tables: Mapping[str, pd.DataFrame]
     descriptor: Mapping = field(repr=False)
+    problems: tuple[Problem, ...] = ()
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.tables[name]
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise MissingTableError(name) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.tables)
@@ -91,12 +103,44 @@ def find_problems(root: Path = DATA_DIR) -> tuple[list[Problem], dict[str, pd.Da
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "")), tables, descriptor
 
 
-def read_package(root: Path = DATA_DIR) -> DataPackage:
-    """The whole package, typed; raises ``DataPackageError`` listing every problem if any."""
+def read_package(root: Path = DATA_DIR, partial: bool = False) -> DataPackage:
+    """The whole package, typed; raises ``DataPackageError`` listing every problem if any.
+
+    With ``partial=True`` a package with problems still loads, without the tables that have
+    them (and the tables that refer to those), so the parts of the app that do not need them keep
+    working; it raises only when no table at all is usable.
+    """
     problems, tables, descriptor = find_problems(root)
-    if problems:
+    if not problems:
+        return DataPackage(tables=tables, descriptor=descriptor)
+    if not partial:
         raise DataPackageError(problems)
-    return DataPackage(tables=tables, descriptor=descriptor)
+    broken = _broken_tables(problems, descriptor)
+    usable = {name: table for name, table in tables.items() if name not in broken}
+    if not usable:
+        raise DataPackageError(problems)
+    return DataPackage(tables=usable, descriptor=descriptor, problems=tuple(problems))
+
+
+def _broken_tables(problems: list[Problem], descriptor: Mapping) -> set[str]:
+    """Tables with problems, and every table whose foreign keys point into one of them."""
+    resources = descriptor.get("resources", [])
+    by_path = {r["path"]: r["name"] for r in resources}
+    broken = {by_path[p.file] for p in problems if p.file in by_path}
+    if any(p.file not in by_path for p in problems):  # the descriptor itself: nothing is safe
+        return set(by_path.values())
+    if "sources" in broken:  # every table cites sources
+        return set(by_path.values())
+    changed = True
+    while changed:
+        changed = False
+        for resource in resources:
+            targets = {key["reference"]["resource"] for key in
+                       resource.get("schema", {}).get("foreignKeys", [])}
+            if resource["name"] not in broken and targets & broken:
+                broken.add(resource["name"])
+                changed = True
+    return broken
 
 
 def fingerprint(root: Path = DATA_DIR) -> tuple[tuple[str, int, int], ...]:

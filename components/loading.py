@@ -14,20 +14,27 @@ from components.validation import DataPackageError
 def _read(_fingerprint: tuple) -> DataPackage:
     # Keyed on the files' sizes and times, so an edited CSV is picked up without a restart.
     # Returned as a shared resource, not a copy: pages only read the tables.
-    return read_package(DATA_DIR)
+    return read_package(DATA_DIR, partial=True)
 
 
 def load_data(lang: Lang) -> DataPackage:
-    """The validated data package; on a broken package, an error page in ``lang`` and a stop."""
+    """The data package. If some tables have problems, a notice in ``lang`` and the rest of the
+    package; if none is usable, an error page and a stop."""
     try:
-        return _read(fingerprint(DATA_DIR))
+        data = _read(fingerprint(DATA_DIR))
     except DataPackageError as error:
-        show_data_error(error, lang)
+        show_data_error(list(error.problems), lang)
         st.stop()
+    if data.problems:
+        show_data_error(list(data.problems), lang, partial=True)
+    return data
 
 
-def show_data_error(error: DataPackageError, lang: Lang) -> None:
-    st.error(t("error.data_title", lang), icon="⚠️")
-    st.write(t("error.data_body", lang, count=len(error.problems)))
-    # st.code shows the problems as inert text: file names and cell values come from the files.
-    st.code("\n".join(str(problem) for problem in error.problems[:50]), language=None)
+def show_data_error(problems: list, lang: Lang, partial: bool = False) -> None:
+    if partial:
+        st.warning(t("error.data_partial", lang), icon="⚠️")
+    else:
+        st.error(t("error.data_title", lang), icon="⚠️")
+    with st.expander(t("error.data_body", lang, count=len(problems)), expanded=not partial):
+        # st.code shows the problems as inert text: file names and cell values come from files.
+        st.code("\n".join(str(problem) for problem in problems[:50]), language=None)
