@@ -7,6 +7,8 @@ CHROMIUM ?= /usr/bin/chromium
 PIP_INSTALL = $(BIN)/python -m pip install --disable-pip-version-check --quiet
 RUN_STAMP = $(VENV)/.installed-run
 DEV_STAMP = $(VENV)/.installed-dev
+# axe-core, from the npm registry, which the browser tests inject to check accessibility.
+AXE = tests/browser/node_modules/axe-core/axe.min.js
 # Extra arguments for `make run`, e.g. make run ARGS="--server.port 8600"
 ARGS ?=
 
@@ -29,7 +31,7 @@ run: $(RUN_STAMP)
 	$(BIN)/python -m streamlit run dashboard.py $(ARGS)
 
 # Lint, then run all test layers (the browser tests need Debian chromium).
-test: $(DEV_STAMP) chromium
+test: $(DEV_STAMP) chromium $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -66,6 +68,11 @@ chromium:
 		echo "       (do not use 'playwright install': it downloads a browser and fails here)" >&2; \
 		exit 1; \
 	fi
+
+# Install the pinned browser-test tools from the npm registry (package-lock.json).
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # Create the virtual environment if it is missing.
 $(BIN)/python:
