@@ -10,6 +10,7 @@ from components.i18n import LANGS, Lang, resolve_lang, t
 from components.paths import STATIC_DIR
 
 LANG_KEY = "lang"
+_LANG_IN_URL_KEY = "lang_in_url"
 ICON_PATH = STATIC_DIR / "icon.png"
 
 
@@ -34,23 +35,50 @@ PAGES = (
 
 
 def current_lang() -> Lang:
-    """The language chosen for this session (set by ``choose_lang`` at the top of every run)."""
+    """The language chosen for this session (set by ``choose_lang`` at the top of every run).
+
+    Every page calls this first, so it is also where a page makes sure it runs inside the shell.
+    """
+    _run_through_dashboard()
     return st.session_state.get(LANG_KEY, "id")
 
 
-def choose_lang() -> Lang:
-    """Settle the language for this run: the reader's switch, else ``?lang=``, else the browser.
+def _run_through_dashboard() -> None:
+    """Restart the run through dashboard.py if Streamlit ran a page file on its own.
 
-    The choice is written back to the URL on every run: Streamlit drops query parameters when the
-    reader changes page, and a shared link should open in the language it was shared in.
+    Because a ``pages/`` folder sits beside dashboard.py, Streamlit 1.67 starts a fresh server in
+    its old multipage mode: until some run has called ``st.navigation``, a deep link such as
+    ``/sources?lang=en`` runs ``pages/sources.py`` alone, without the shell (no language, no
+    navigation). This app declares its pages with ``st.navigation``, so that mode is switched
+    off and the run starts again from dashboard.py, which shows the page the link asked for.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def choose_lang() -> Lang:
+    """Settle the language for this run: a new ``?lang=`` in the URL, else the reader's switch,
+    else the browser's language, else Indonesian.
+
+    "New" means different from the value this session last wrote: a link opened or edited by
+    the reader wins over the switch, while the URL that still shows the previous language right
+    after the reader flips the switch does not. The choice is written back to the URL on every
+    run: Streamlit drops query parameters when the reader changes page, and a shared link should
+    open in the language it was shared in.
     """
     requested = st.query_params.get("lang")
-    if LANG_KEY not in st.session_state:
+    if requested in LANGS and requested != st.session_state.get(_LANG_IN_URL_KEY):
+        st.session_state[LANG_KEY] = requested
+    elif LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = resolve_lang(requested, st.context.locale)
-        if requested is not None and requested not in LANGS:
-            st.session_state["lang_notice"] = requested[:40]
+    if requested is not None and requested not in LANGS:
+        st.session_state["lang_notice"] = requested[:40]
     lang: Lang = st.session_state[LANG_KEY]
-    if st.query_params.get("lang") != lang:
+    st.session_state[_LANG_IN_URL_KEY] = lang
+    if requested != lang:
         st.query_params["lang"] = lang
     return lang
 

@@ -37,12 +37,20 @@ def test_an_unknown_language_falls_back_to_indonesian_with_a_notice():
     assert any("xx" in warning.value for warning in app.sidebar.warning)
 
 
-def test_the_language_is_written_into_the_link():
-    # The switch itself is clicked in the browser tests: AppTest drops widget state between runs
-    # of an st.navigation app that also has a pages/ folder.
-    app = run_page(PAGES[0].script, lang="en")
+def test_the_language_switch_changes_the_page_and_the_link():
+    app = run_page(PAGES[0].script, lang="id")
+    app.sidebar.segmented_control(key="lang").set_value("en").run()
+    assert app.title[0].value == t("overview.title", "en")
     assert app.query_params["lang"] in ("en", ["en"])
-    assert app.sidebar.segmented_control(key="lang").value == "en"
+    app.run()  # and it stays switched on the next run, though the URL said id before
+    assert app.title[0].value == t("overview.title", "en")
+
+
+def test_a_new_language_in_the_link_wins_over_the_session():
+    app = run_page(PAGES[0].script, lang="id")
+    app.query_params["lang"] = "en"
+    app.run()
+    assert app.title[0].value == t("overview.title", "en")
 
 
 def test_the_overview_key_figures_come_from_the_data():
