@@ -1,0 +1,18 @@
+"""A shared link works as the first request a freshly started server ever gets."""
+
+from playwright.sync_api import expect
+
+from components.i18n import t
+from tools import app_server
+
+
+def test_a_deep_link_to_a_fresh_server_opens_the_page_in_the_linked_language(
+        tmp_path, make_page, open_page):
+    """Streamlit's old pages/ mode must not run the page file without the shell (no language,
+    no navigation) when a deep link is the first request after the server starts."""
+    with app_server.running_app(tmp_path / "server.log") as server:
+        page = make_page().page
+        open_page(page, server.url, "sources", lang="en")
+        expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(
+            t("nav.sources", "en"))
+        expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()
