@@ -13,7 +13,7 @@ AXE = tests/browser/node_modules/axe-core/axe.min.js
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test validate lint clean chromium export screenshots
+.PHONY: help run test validate lint clean chromium export screenshots loadtest geocode
 
 # List the verbs.
 help:
@@ -22,7 +22,9 @@ help:
 	@echo "make validate  check the data package in data/ and list any problems"
 	@echo "make export    write every chart (HTML, PNG, SVG, CSV) and a gallery into exports/"
 	@echo "make screenshots  PNG of every page and embed (id/en, desktop/phone) into screenshots/"
+	@echo "make loadtest  30 simulated readers at once (ARGS=\"--readers N\"); success rate, p50/p95, memory"
 	@echo "make lint      ruff check ."
+	@echo "make geocode   refresh the capital coordinates in data/capitals_geocoded.csv (needs a network)"
 	@echo "make clean     remove $(VENV) and the tool caches"
 	@echo "make chromium  install Debian chromium if it is missing (as root)"
 
@@ -39,6 +41,10 @@ test: $(DEV_STAMP) chromium $(AXE)
 validate: $(RUN_STAMP)
 	$(BIN)/python -m components.validate
 
+# Refresh the capital coordinates cache from OpenStreetMap Nominatim (geopy, 1 request a second).
+geocode: $(RUN_STAMP)
+	$(BIN)/python -m components.geocoding
+
 # Lint all Python code.
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
@@ -50,6 +56,10 @@ export: $(RUN_STAMP) chromium
 # Screenshot every page and embedded chart, both languages, desktop and phone, into screenshots/.
 screenshots: $(DEV_STAMP) chromium
 	$(BIN)/python -m tools.screenshots $(ARGS)
+
+# N simulated readers (default 30) open every page at once on loopback; reports p50/p95, memory.
+loadtest: $(DEV_STAMP) chromium
+	$(BIN)/python -m tools.loadtest $(ARGS)
 
 # Remove the virtual environment and caches (any verb rebuilds the environment).
 clean:
