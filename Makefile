@@ -13,7 +13,7 @@ AXE = tests/browser/node_modules/axe-core/axe.min.js
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test validate lint clean chromium export screenshots loadtest geocode
+.PHONY: help run test validate lint clean chromium export screenshots loadtest bench geocode
 
 # List the verbs.
 help:
@@ -23,6 +23,7 @@ help:
 	@echo "make export    write every chart (HTML, PNG, SVG, CSV) and a gallery into exports/"
 	@echo "make screenshots  PNG of every page and embed (id/en, desktop/phone) into screenshots/"
 	@echo "make loadtest  30 simulated readers at once (ARGS=\"--readers N\"); success rate, p50/p95, memory"
+	@echo "make bench     time and weigh every page against its static export; bench/results.json"
 	@echo "make lint      ruff check ."
 	@echo "make geocode   refresh the capital coordinates in data/capitals_geocoded.csv (needs a network)"
 	@echo "make clean     remove $(VENV) and the tool caches"
@@ -60,6 +61,10 @@ screenshots: $(DEV_STAMP) chromium
 # N simulated readers (default 30) open every page at once on loopback; reports p50/p95, memory.
 loadtest: $(DEV_STAMP) chromium
 	$(BIN)/python -m tools.loadtest $(ARGS)
+
+# Benchmark every page against its static export and the targets; writes bench/results.json.
+bench: $(DEV_STAMP) chromium
+	$(BIN)/python -m tools.bench $(ARGS)
 
 # Remove the virtual environment and caches (any verb rebuilds the environment).
 clean:
