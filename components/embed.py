@@ -40,9 +40,12 @@ _HEIGHT_SCRIPT = """
 
 
 def requested() -> bool:
-    """Whether this run is an embed of a single chart."""
-    return (st.query_params.get("embed", "").lower() == "true"
-            and st.query_params.get("chart") is not None)
+    """Whether this run is an embed of a single chart.
+
+    The browser reports ``?embed=true`` as ``st.context.is_embedded``.
+    """
+    embedded = st.context.is_embedded or st.query_params.get("embed", "").lower() == "true"
+    return embedded and st.query_params.get("chart") is not None
 
 
 def render(lang: Lang) -> None:

@@ -58,3 +58,11 @@ def test_the_overview_key_figures_come_from_the_data():
     values = {metric.label: metric.value for metric in app.metric}
     assert values[t("overview.figure_eas.label", "en")] == "18"
     assert values[t("overview.figure_sectors.label", "en")] == "9"
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("en-GB", "en"), ("id-ID", "id"), ("fr-FR", "id")])
+def test_without_a_link_language_the_browser_language_decides(locale, lang):
+    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.context["locale"] = locale
+    app.run()
+    assert app.title[0].value == t("overview.title", lang)

@@ -1,0 +1,104 @@
+"""A country's profile: names, capital, every membership, its timeline events, its delegation at
+the 18th EAS and the distance from its capital to Jakarta.
+
+``country_profile`` shapes the data (pure, tested without Streamlit); ``show_profile`` draws it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.charts.map import EAS_SUMMIT_ID, bloc_label, events_involving
+from components.data_package import DataPackage
+from components.geocoding import distances_to_jakarta
+from components.i18n import Lang, format_date, format_number, localized, t
+from components.memberships import BLOCS
+
+
+@dataclass(frozen=True)
+class Profile:
+    iso3: str
+    name: str
+    other_name: str  # the name in the other language, when it differs
+    capital: str
+    distance: str  # "1.234 km" formatted for the page language; "" for Jakarta itself
+    memberships: pd.DataFrame  # reader-facing columns
+    events: pd.DataFrame  # reader-facing columns
+    delegation: str  # "Sergey Lavrov, Minister of Foreign Affairs" or ""
+    source_ids: tuple[str, ...]
+
+
+def country_profile(data: DataPackage, iso3: str, lang: Lang) -> Profile:
+    """Everything the package knows about ``iso3``, with texts in ``lang``."""
+    country = data["countries"].set_index("iso3").loc[iso3]
+    other = "en" if lang == "id" else "id"
+    km = distances_to_jakarta(data["capitals"])[iso3]
+
+    ties = data["memberships"][data["memberships"]["iso3"] == iso3]
+    ties = ties.sort_values(["bloc_id", "start_date"], key=lambda s: s.map(BLOCS.index)
+                            if s.name == "bloc_id" else s)
+    memberships = pd.DataFrame({
+        t("map.col.bloc", lang): [bloc_label(data, b, lang) for b in ties["bloc_id"]],
+        t("map.col.role", lang): [t(f"map.role.{r}", lang) for r in ties["role"]],
+        t("map.col.since", lang): [format_date(d, lang, p) for d, p in
+                                   zip(ties["start_date"], ties["start_precision"], strict=True)],
+        t("map.col.until", lang): ["" if pd.isna(d) else format_date(d, lang)
+                                   for d in ties["end_date"]],
+    })
+    involved = events_involving(data["events"], iso3)
+    events = pd.DataFrame({
+        t("map.col.date", lang): [format_date(d, lang, p) for d, p in
+                                  zip(involved["date"], involved["date_precision"], strict=True)],
+        t("map.col.event", lang): [localized(row, "title", lang) for _, row in involved.iterrows()],
+    })
+    delegations = data["delegations"]
+    own = delegations[(delegations["summit_id"] == EAS_SUMMIT_ID) & (delegations["iso3"] == iso3)]
+    delegation = ""
+    if len(own):
+        row = own.iloc[0]
+        position = localized(row, "position", lang)
+        delegation = ", ".join(part for part in (row["representative"], position) if part)
+    return Profile(
+        iso3=iso3, name=localized(country, "name", lang),
+        other_name=country[f"name_{other}"] if country[f"name_{other}"] != country[f"name_{lang}"]
+        else "",
+        capital=localized(country, "capital", lang),
+        distance="" if iso3 == "IDN" else f"{format_number(km, lang)} km",
+        memberships=memberships, events=events, delegation=delegation,
+        source_ids=(country["source_ids"], *ties["source_ids"], *involved["source_ids"],
+                    *own["source_ids"]),
+    )
+
+
+def show_profile(data: DataPackage, iso3: str, lang: Lang) -> None:
+    """The profile in a bordered box; data text is shown as plain text, never as HTML."""
+    import streamlit as st
+
+    from components.citations import source_line
+    from components.safe_text import md_escape
+
+    profile = country_profile(data, iso3, lang)
+    with st.container(border=True, key="country-profile"):
+        st.subheader(t("map.profile.heading", lang, name=profile.name))
+        if profile.other_name:
+            st.caption(t("map.profile.other_name", lang, name=profile.other_name))
+        facts = [t("map.profile.capital", lang, capital=md_escape(profile.capital))]
+        facts.append(t("map.profile.distance", lang, distance=md_escape(profile.distance))
+                     if profile.distance else t("map.profile.host", lang))
+        facts.append(t("map.profile.delegation", lang, delegation=md_escape(profile.delegation))
+                     if profile.delegation else t("map.profile.no_delegation", lang))
+        for fact in facts:
+            st.markdown(f"- {fact}")
+        st.markdown(f"**{t('map.profile.memberships', lang)}**")
+        if profile.memberships.empty:
+            st.write(t("map.profile.none", lang))
+        else:
+            st.dataframe(profile.memberships, hide_index=True, width="stretch")
+        st.markdown(f"**{t('map.profile.events', lang)}**")
+        if profile.events.empty:
+            st.write(t("map.profile.no_events", lang))
+        else:
+            st.dataframe(profile.events, hide_index=True, width="stretch")
+        st.caption(source_line(data["sources"], profile.source_ids, lang))

@@ -1,0 +1,146 @@
+"""The Map page's builders and transforms: counts on given dates, traces, colour by role."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from components import theme
+from components.charts import map as map_charts
+from components.data_package import read_package
+from components.geometry import load_shapes, simplify, topology_to_geojson
+from components.memberships import ROLES
+
+
+@pytest.fixture(scope="module")
+def data():
+    return read_package()
+
+
+def values(**overrides):
+    base = {"bloc": "all", "roles": ROLES, "asof": date(2023, 9, 7), "country": ""}
+    return {**base, **overrides}
+
+
+def members_on(data, bloc, day):
+    areas, _, _ = map_charts.map_frames(data, values(bloc=bloc, asof=day, roles=("member",)), "en")
+    return len(areas)
+
+
+@pytest.mark.parametrize(("bloc", "day", "expected"), [
+    ("EAS", date(2010, 12, 31), 16),
+    ("EAS", date(2011, 12, 31), 18),
+    ("SCO", date(2023, 7, 3), 8),
+    ("SCO", date(2023, 7, 4), 9),
+    ("SCO", date(2024, 7, 4), 10),
+    ("EAEU", date(2015, 1, 1), 3),
+    ("EAEU", date(2015, 8, 6), 5),
+])
+def test_the_map_shades_as_many_members_as_the_bloc_had_that_day(data, bloc, day, expected):
+    assert members_on(data, bloc, day) == expected
+
+
+def test_the_growth_series_steps_to_the_same_counts(data):
+    series = map_charts.member_series(data["memberships"], date(2025, 1, 1))
+    sco = series[series["bloc_id"] == "SCO"].set_index("date")["members"]
+    assert sco.asof(pd.Timestamp("2023-07-03")) == 8
+    assert sco.asof(pd.Timestamp("2023-07-04")) == 9
+    assert sco.asof(pd.Timestamp("2024-07-04")) == 10
+
+
+def test_the_bloc_map_shades_each_role_from_the_bloc_colour_and_marks_it_by_shape(data):
+    chart = map_charts.make_map(data, values(bloc="SCO"), "en")
+    countries = next(t for t in chart.figure.data if t.name == "countries")
+    levels = dict(zip(countries.locations, countries.z, strict=True))
+    assert levels["RUS"] == 1 and levels["MNG"] == 2 and levels["TUR"] == 3
+    assert countries.colorscale[2][1] == theme.BLOC_COLOURS["SCO"]  # level 1 = member, full colour
+    markers = {t.name: t.marker.symbol for t in chart.figure.data if t.type == "scattergeo"}
+    assert markers == {"Member": "circle", "Observer": "diamond-open",
+                       "Dialogue partner": "square-open"}
+
+
+def test_countries_outside_the_selection_stay_on_the_map_in_the_neutral_tone(data):
+    chart = map_charts.make_map(data, values(bloc="EAEU"), "en")
+    context = next(t for t in chart.figure.data if t.name == "context")
+    assert "FRA" in context.locations and "RUS" not in context.locations
+    assert context.colorscale[0][1] == theme.NEUTRAL_COLOUR
+
+
+def test_small_states_keep_a_capital_marker(data):
+    chart = map_charts.make_map(data, values(bloc="ASEAN"), "en")
+    marked = {code for t in chart.figure.data if t.type == "scattergeo" for code in t.customdata}
+    assert {"SGP", "BRN"} <= marked
+
+
+def test_the_overlap_view_counts_the_blocs_of_each_country(data):
+    areas, _, _ = map_charts.map_frames(data, values(), "en")
+    levels = areas.set_index("iso3")["level"]
+    assert levels["RUS"] == 3  # EAS, SCO, EAEU
+    assert levels["IDN"] == 2  # ASEAN, EAS
+    assert "ASEAN (Member)" in areas.set_index("iso3").loc["IDN", "hover"]
+
+
+def test_the_overlap_title_states_how_many_countries_sit_in_two_blocs_or_more(data):
+    chart = map_charts.make_map(data, values(), "en")
+    areas, _, _ = map_charts.map_frames(data, values(), "en")
+    assert f"{int((areas['level'] >= 2).sum())} countries belonged to two or more" in chart.title
+
+
+def test_a_bloc_title_names_its_newest_member(data):
+    chart = map_charts.make_map(data, values(bloc="SCO"), "en")
+    assert chart.title.startswith("On 7 September 2023 the SCO had 9 members; the newest, Iran")
+
+
+def test_the_map_needs_no_base_map_from_a_cdn():
+    assert map_charts.MAP_PLOTLY_CONFIG["topojsonURL"].startswith("data:application/json,")
+    assert map_charts.MAP_PLOTLY_CONFIG["scrollZoom"] is False
+
+
+def test_the_shipped_shapes_cover_every_country_in_the_package(data):
+    shipped = {feature["id"] for feature in load_shapes()["features"]}
+    assert set(data["countries"]["iso3"]) <= shipped
+
+
+def test_a_click_on_a_shape_or_a_capital_names_the_country():
+    known = {"KAZ": "Kazakhstan"}
+    assert map_charts.clicked_country({"selection": {"points": [{"location": "KAZ"}]}}, known) == "KAZ"
+    assert map_charts.clicked_country({"selection": {"points": [{"customdata": ["KAZ"]}]}},
+                                      known) == "KAZ"
+    assert map_charts.clicked_country({"selection": {"points": [{"location": "FRA"}]}}, known) is None
+    assert map_charts.clicked_country(None, known) is None
+
+
+def test_the_role_matrix_shows_every_bloc_of_the_chosen_countries(data):
+    chart = map_charts.make_matrix(data, values(bloc="EAEU"), "en")
+    rows = chart.table.set_index("Country")
+    assert rows.loc["Russia", "EAS"] == "Member" and rows.loc["Russia", "SCO"] == "Member"
+    assert "Indonesia" not in rows.index
+
+
+def test_the_distance_chart_formats_kilometres_per_language(data):
+    indonesian = map_charts.participant_distances(data, "id").set_index("iso3")
+    english = map_charts.participant_distances(data, "en").set_index("iso3")
+    assert indonesian.loc["RUS", "label"] == "9.303 km"
+    assert english.loc["RUS", "label"] == "9,303 km"
+    assert len(english) == 17  # the 18 participants but the host
+
+
+def test_simplifying_keeps_the_ends_and_drops_points_on_a_straight_line():
+    assert simplify([(0, 0), (1, 0.001), (2, 0)], 0.01) == [(0, 0), (2, 0)]
+    assert simplify([(0, 0), (1, 1), (2, 0)], 0.01) == [(0, 0), (1, 1), (2, 0)]
+
+
+def test_topojson_arcs_are_decoded_and_reversed_into_rings():
+    topology = {
+        "type": "Topology", "transform": {"scale": [1, 1], "translate": [0, 0]},
+        "arcs": [[[0, 0], [10, 0], [0, 10]], [[10, 10], [-10, 0], [0, -10]]],
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+            {"type": "Polygon", "id": "AAA", "arcs": [[0, 1]]},
+            {"type": "Polygon", "id": "BBB", "arcs": [[~1, ~0]]},
+        ]}},
+    }
+    features = {f["id"]: f for f in topology_to_geojson(topology, tolerance=0)["features"]}
+    assert features["AAA"]["geometry"]["coordinates"] == [[[[0, 0], [10, 0], [10, 10], [0, 10],
+                                                             [0, 0]]]]
+    assert features["BBB"]["geometry"]["coordinates"][0][0][0] == [0, 0]
+    assert features["BBB"]["geometry"]["coordinates"][0][0][1] == [0, 10]
