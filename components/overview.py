@@ -80,3 +80,28 @@ def main_statements(data: DataPackage) -> pd.DataFrame:
     """What speakers said, as opposed to what the article reports in its own voice."""
     statements = statements_in_order(data)
     return statements[statements["kind"] != "report"]
+
+
+@dataclass(frozen=True)
+class SectionFigure:
+    """The key figure a section's card shows: a locale key and the values that fill it."""
+
+    key: str
+    values: dict
+
+
+def section_figures(data: DataPackage) -> dict[str, SectionFigure]:
+    """One key figure per section of the dashboard, by the section's url path."""
+    events = data["events"]
+    memberships = data["memberships"]
+    held = as_of(memberships, SUMMIT_DAY)
+    return {
+        "timeline": SectionFigure("overview.card.timeline", {
+            "events": len(events), "first": events["date"].min().year,
+            "last": events["date"].max().year}),
+        "map": SectionFigure("overview.card.map", {
+            "blocs": len(data["blocs"]), "countries": held["iso3"].nunique()}),
+        "cooperation": SectionFigure("overview.card.cooperation", {
+            "sectors": len(data["sectors"]), "initiatives": len(data["initiatives"])}),
+        "sources": SectionFigure("overview.card.sources", {"sources": len(data["sources"])}),
+    }

@@ -13,6 +13,7 @@ from components.overview import (
     main_statements,
     main_summit,
     russia_delegate,
+    section_figures,
 )
 from components.safe_text import md_escape
 from components.statement_card import statement_card
@@ -58,6 +59,12 @@ for _, statement in main_statements(data).iterrows():
     statement_card(statement, data["sources"], lang)
 
 st.header(t("overview.explore_heading", lang))
-for page in shell.PAGES[1:]:
-    st.page_link(page.script, label=t(page.title_key, lang), icon=page.icon)
-    st.caption(md_escape(t(f"overview.explore.{page.url_path}", lang)))
+cards = section_figures(data)
+sections = [page for page in shell.PAGES[1:] if page.url_path in cards]
+for column, page in zip(st.columns(len(sections)), sections, strict=True):
+    figure = cards[page.url_path]
+    with column, st.container(border=True, key=f"card-{page.url_path}"):
+        st.page_link(page.script, label=t(page.title_key, lang), icon=page.icon,
+                     query_params={"lang": lang})
+        st.markdown(f"**{md_escape(t(figure.key, lang, **figure.values))}**")
+        st.caption(md_escape(t(f"overview.explore.{page.url_path}", lang)))

@@ -1,0 +1,269 @@
+"""The Cooperation page's charts: data shaped, figure built, and the finding written as the title.
+
+Each ``make_*`` takes the data package, the chart's parameter values and a language, and returns a
+``Chart``; the ChartSpec entries in ``components.registry`` point here, and the page reuses the
+same ``Param`` objects for its widgets.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from components import cooperation as coop
+from components.chart_spec import Chart
+from components.data_package import DataPackage
+from components.figures.cooperation import (
+    make_channels_figure,
+    make_delegation_figure,
+    make_initiative_sector_figure,
+)
+from components.i18n import Lang, format_date, format_number, format_short_date, localized, t
+from components.memberships import SUMMIT_DAY
+from components.url_state import choice
+from components.validation import split_list
+
+# Kept in step with data/initiatives.csv by a unit test; the URL accepts exactly these.
+INITIATIVE_IDS = ("pandemic-response", "tourism", "volunteer-movement", "asean-sco-eaeu",
+                  "multi-vector-eas")
+INITIATIVE_OPTIONS = ("", *INITIATIVE_IDS)  # "" = every initiative
+LEVEL_OPTIONS = ("", *coop.LEVELS)  # "" = no level highlighted
+INITIATIVE = choice("initiative", INITIATIVE_OPTIONS, "")
+LEVEL = choice("level", LEVEL_OPTIONS, "")
+PAGE_PARAMS = (INITIATIVE, LEVEL)
+
+
+def _escape(text: object) -> str:
+    """Data text for plotly hover and labels, which read a few HTML tags."""
+    return html.escape(str(text), quote=False)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(_escape(text), width)) or _escape(text)
+
+
+def status_label(data: DataPackage, initiative_id: str, status: str, lang: Lang) -> str:
+    """The reported status; "(Russian ministry's claim)" when no statement behind it is confirmed."""
+    label = t(f"cooperation.status.{status}", lang)
+    if status != "proposed" and coop.status_is_a_claim(data, initiative_id):
+        return t("cooperation.status_claim", lang, status=label)
+    return label
+
+
+def _names(frame: pd.DataFrame, lang: Lang) -> list[str]:
+    return [localized(row, "name", lang) for _, row in frame.iterrows()]
+
+
+def _join(items: list[str], lang: Lang) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('cooperation.and', lang)} {items[-1]}"
+
+
+# --- initiatives-sectors ---------------------------------------------------------------------------
+
+def make_initiatives_sectors(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
+    """Which initiative falls in which priority sector, which in none, and each one's status."""
+    focus = values.get(INITIATIVE.key, INITIATIVE.default)
+    links = coop.initiative_sector_links(data)
+    fit = coop.sector_fit(links)
+    initiatives = data["initiatives"].set_index("initiative_id")
+    sectors = data["sectors"].sort_values("order")
+    outside_label = t("cooperation.sectors.outside", lang)
+    columns = {row["sector_id"]: localized(row, "name", lang) for _, row in sectors.iterrows()}
+    columns[coop.OUTSIDE] = outside_label
+    statuses = {initiative_id: status_label(data, initiative_id, row["status"], lang)
+                for initiative_id, row in initiatives.iterrows()}
+    rows = {initiative_id: (f"{_wrap(localized(row, 'name', lang), 22)}<br>"
+                            f"<i>{_wrap(statuses[initiative_id], 22)}</i>")
+            for initiative_id, row in initiatives.iterrows()}
+    basis_text = {basis: t(f"cooperation.sectors.basis.{basis}", lang)
+                  for basis in ("stated", "editorial", "outside")}
+    links = links.assign(
+        initiative=[localized(initiatives.loc[i], "name", lang) for i in links["initiative_id"]],
+        column=[columns[sector] for sector in links["sector_id"]],
+        basis_text=links["basis"].map(basis_text),
+        status_text=links["initiative_id"].map(statuses),
+    )
+    links["hover"] = [
+        t("cooperation.sectors.hover", lang, initiative=_wrap(row["initiative"], 45),
+          column=_escape(row["column"]), basis=_escape(row["basis_text"]),
+          status=_escape(row["status_text"]))
+        for _, row in links.iterrows()]
+    figure = make_initiative_sector_figure(
+        links, columns=columns, rows=rows,
+        basis_names={basis: _wrap(text, 30) for basis, text in basis_text.items()},
+        outside=coop.OUTSIDE,
+        focus=focus)
+
+    title_key = "title_none_stated" if fit.stated_links == 0 else "title"
+    title = t(f"cooperation.sectors.{title_key}", lang, inside=fit.inside,
+              total=fit.initiatives, outside=fit.outside)
+    inside_names = sorted(set(links.loc[links["basis"] != coop.OUTSIDE, "initiative"]))
+    outside_names = list(links.loc[links["basis"] == coop.OUTSIDE, "initiative"])
+    description = t("cooperation.sectors.description", lang, total=fit.initiatives,
+                    sectors=len(sectors), inside="; ".join(inside_names),
+                    outside="; ".join(outside_names))
+    notes = []
+    if fit.stated_links == 0:
+        notes.append(t("cooperation.sectors.note_editorial", lang))
+    for initiative_id, row in initiatives.iterrows():
+        if row["status"] != "proposed" and coop.status_is_a_claim(data, initiative_id):
+            key = ("cooperation.sectors.note_claim_asean" if row["status"] ==
+                   "resisted_by_western_eas" else "cooperation.sectors.note_claim")
+            notes.append(t(key, lang, initiative=localized(row, "name", lang)))
+    table = pd.DataFrame({
+        t("cooperation.col.initiative", lang): links["initiative"],
+        t("cooperation.col.status", lang): links["status_text"],
+        t("cooperation.col.sector", lang): links["column"],
+        t("cooperation.col.basis", lang): links["basis_text"],
+    })
+    source_ids = tuple([*sectors["source_ids"], *initiatives["source_ids"], *links["source_ids"]])
+    return Chart(figure=figure, title=title,
+                 subtitle=t("cooperation.sectors.subtitle", lang,
+                            date=format_date(SUMMIT_DAY, lang)),
+                 table=table, source_ids=source_ids, description=description, notes=tuple(notes))
+
+
+# --- channels --------------------------------------------------------------------------------------
+
+CHANNEL_LEGEND = ("member", "guest", "dialogue_partner", "claimed", "confirmed_appearance")
+
+
+def make_channels(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
+    """When each of Russia's channels into the region began, and the unconfirmed 2017 claim."""
+    steps = coop.channel_steps(data)
+    lanes = {channel: t(f"cooperation.channels.lane.{channel}", lang) for channel in coop.CHANNELS}
+    steps = steps.assign(
+        label=[format_short_date(day, lang, precision)
+               for day, precision in zip(steps["date"], steps["precision"], strict=True)],
+        date_text=[format_date(day, lang, precision)
+                   for day, precision in zip(steps["date"], steps["precision"], strict=True)],
+        step_text=[t(f"cooperation.channels.step.{step}", lang) for step in steps["step"]],
+        lane=steps["channel_id"].map(lanes),
+        event=[localized(row, "title", lang) for _, row in steps.iterrows()],
+    )
+    steps["hover"] = [
+        "<br>".join(part for part in (
+            f"<b>{_escape(row['lane'])}</b>",
+            f"{_escape(row['step_text'])}: {_escape(row['date_text'])}",
+            _wrap(row["event"], 45) if row["event"] else "",
+            _escape(t(f"verification.{row['verification']}", lang)),
+        ) if part)
+        for _, row in steps.iterrows()]
+    figure = make_channels_figure(
+        steps, lanes={channel: _wrap(lane, 16) for channel, lane in lanes.items()},
+        legend_names={step: _wrap(t(f"cooperation.channels.legend.{step}", lang), 28)
+                      for step in CHANNEL_LEGEND},
+        summit_day=SUMMIT_DAY,
+        summit_label=t("cooperation.channels.summit", lang,
+                       date=format_short_date(SUMMIT_DAY, lang)),
+        until=SUMMIT_DAY,
+    )
+    starts = coop.channel_starts(steps)
+    forums = starts[starts["channel_id"] != coop.LINK_CHANNEL].sort_values("date")
+    title = t("cooperation.channels.title", lang, count=len(forums),
+              first=forums.iloc[0]["date"].year, first_name=forums.iloc[0]["lane"],
+              last=forums.iloc[-1]["date"].year, last_name=forums.iloc[-1]["lane"])
+    description = t("cooperation.channels.description", lang, items=_join(
+        [f"{row['lane']} ({row['date_text']})" for _, row in forums.iterrows()], lang))
+    claim = steps[steps["step"] == "claimed"].iloc[0]
+    confirmed = steps[steps["step"] == "confirmed_appearance"].iloc[0]
+    notes = [t("cooperation.channels.note_claim", lang, year=claim["date"].year,
+               date=confirmed["date_text"])]
+    notes += [t("cooperation.channels.note_conflict", lang, step=row["step_text"],
+                lane=row["lane"], date=row["date_text"])
+              for _, row in steps[steps["verification"] == "conflict"].iterrows()]
+    notes.append(t("cooperation.channels.note_precision", lang))
+    table = pd.DataFrame({
+        t("cooperation.col.channel", lang): steps["lane"],
+        t("cooperation.col.step", lang): steps["step_text"],
+        t("cooperation.col.date", lang): steps["date_text"],
+        t("cooperation.col.verification", lang): [t(f"verification.{v}", lang)
+                                                 for v in steps["verification"]],
+    })
+    return Chart(figure=figure, title=title,
+                 subtitle=t("cooperation.channels.subtitle", lang,
+                            first=steps["date"].min().year, date=format_date(SUMMIT_DAY, lang)),
+                 table=table, source_ids=tuple(steps["source_ids"]), description=description,
+                 notes=tuple(notes))
+
+
+# --- delegation-levels -----------------------------------------------------------------------------
+
+def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
+    """The level at which each participant and the observer came to the 18th East Asia Summit."""
+    highlight = values.get(LEVEL.key, LEVEL.default)
+    delegations = coop.eas_delegations(data)
+    counts = coop.level_counts(delegations)
+    level_text = {level: t(f"cooperation.delegations.level.{level}", lang) for level in coop.LEVELS}
+    unknown = t("cooperation.delegations.not_named", lang)
+    delegations = delegations.assign(
+        country=_names(delegations, lang),
+        level_text=delegations["level"].map(level_text),
+        position=[localized(row, "position", lang) for _, row in delegations.iterrows()],
+        verification_text=[t(f"verification.{v}", lang) for v in delegations["verification"]],
+    )
+    delegations["label"] = [
+        _escape(name) + (f" ({_escape(t('cooperation.delegations.observer', lang))})"
+                         if attendance == "observer" else "")
+        for name, attendance in zip(delegations["country"], delegations["attendance"],
+                                    strict=True)]
+    delegations["hover"] = [
+        "<br>".join(part for part in (
+            f"<b>{_escape(row['country'])}</b>"
+            + (f" ({_escape(t('cooperation.delegations.observer', lang))})"
+               if row["attendance"] == "observer" else ""),
+            _escape(", ".join(p for p in (row["representative"], row["position"]) if p) or unknown),
+            _escape(row["level_text"]),
+            _escape(row["verification_text"]),
+        ) if part)
+        for _, row in delegations.iterrows()]
+    kinds = ["verified", "unconfirmed", "conflict"]
+    legend = {kind: _wrap(t(f"cooperation.delegations.legend.{kind}", lang), 28) for kind in kinds
+              if (delegations["verification"] == kind).any()}
+    if (delegations["attendance"] == "observer").any():
+        legend["observer"] = _wrap(t("cooperation.delegations.legend.observer", lang), 28)
+    figure = make_delegation_figure(
+        delegations, levels={level: _escape(text) for level, text in level_text.items()},
+        legend_names=legend, highlight=highlight, russia=coop.RUSSIA)
+
+    russia = delegations[delegations["iso3"] == coop.RUSSIA].iloc[0]
+    title_key = "title_only" if counts.same_level_as_russia == 0 else "title_shared"
+    title = t(f"cooperation.delegations.{title_key}", lang,
+              level=t(f"cooperation.delegations.level_phrase.{counts.russia_level}", lang),
+              name=russia["representative"], heads=counts.heads, total=counts.delegations)
+    participants = int((delegations["attendance"] == "participant").sum())
+    observers = int((delegations["attendance"] == "observer").sum())
+    per_level = [f"{level_text[level]}: {format_number(n, lang)}"
+                 for level, n in delegations["level"].value_counts().reindex(
+                     coop.LEVELS, fill_value=0).items() if n]
+    description = t("cooperation.delegations.description", lang, total=counts.delegations,
+                    levels="; ".join(per_level),
+                    russia=f"{russia['representative']}, {russia['position']}")
+    notes = []
+    for kind in ("unconfirmed", "conflict"):
+        names = list(delegations.loc[(delegations["verification"] == kind)
+                                     & (delegations["level"] != "unknown"), "country"])
+        if names:
+            notes.append(t(f"cooperation.delegations.note_{kind}", lang, names=_join(names, lang)))
+    unnamed = list(delegations.loc[delegations["level"] == "unknown", "country"])
+    if unnamed:
+        notes.append(t("cooperation.delegations.note_unknown", lang, names=_join(unnamed, lang)))
+    table = pd.DataFrame({
+        t("cooperation.col.country", lang): delegations["country"],
+        t("cooperation.col.representative", lang): delegations["representative"].replace("", unknown),
+        t("cooperation.col.position", lang): delegations["position"],
+        t("cooperation.col.level", lang): delegations["level_text"],
+        t("cooperation.col.verification", lang): delegations["verification_text"],
+    })
+    source_ids = tuple(dict.fromkeys(split_list("~".join(delegations["source_ids"]))))
+    return Chart(figure=figure, title=title,
+                 subtitle=t("cooperation.delegations.subtitle", lang,
+                            date=format_date(SUMMIT_DAY, lang), participants=participants,
+                            observers=observers),
+                 table=table, source_ids=source_ids, description=description, notes=tuple(notes))

@@ -1,0 +1,232 @@
+"""Figures of the Cooperation page: pure builders, a tidy DataFrame and texts in, a go.Figure out.
+
+Every text a reader sees arrives already translated (labels, hover, legend names), so the
+builders know nothing of languages, Streamlit or files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import BLOC_COLOURS, MUTED_TEXT, RUSSIA_COLOUR, base_layout
+
+# Legend text is measured before the web font loads; a little slack keeps its end visible.
+LEGEND_SLACK = "\u00a0\u00a0\u00a0"
+FADED = 0.22  # opacity of marks outside the reader's focus: still there, for context
+INK = "#34495E"  # delegations other than Russia's
+
+BASIS_MARKERS = {  # how an initiative meets a sector: shape and fill, never colour alone
+    "stated": "circle",
+    "editorial": "diamond-open",
+    "outside": "x",
+}
+
+
+def make_initiative_sector_figure(
+    links: pd.DataFrame,
+    *,
+    columns: Mapping[str, str],
+    rows: Mapping[str, str],
+    basis_names: Mapping[str, str],
+    outside: str = "outside",
+    focus: str = "",
+) -> go.Figure:
+    """A matrix: one row per initiative, one column per sector plus ``outside``; a mark per link.
+
+    ``links`` has initiative_id, sector_id, basis and hover; ``columns`` maps column ids to
+    their labels in order (the nine sectors, then ``outside``); ``rows`` maps initiative ids to
+    their labels in order, top to bottom; ``focus`` fades every initiative but that one.
+    """
+    figure = go.Figure(layout=base_layout())
+    column_labels = list(columns.values())
+    row_labels = list(rows.values())
+    for basis, symbol in BASIS_MARKERS.items():
+        part = links[links["basis"] == basis]
+        if part.empty:
+            continue
+        opacity = [1.0 if not focus or initiative == focus else FADED
+                   for initiative in part["initiative_id"]]
+        figure.add_trace(go.Scatter(
+            x=[columns[sector] for sector in part["sector_id"]],
+            y=[rows[initiative] for initiative in part["initiative_id"]],
+            mode="markers", name=basis_names[basis] + LEGEND_SLACK,
+            marker={"symbol": symbol, "size": 20, "color": RUSSIA_COLOUR, "opacity": opacity,
+                    "line": {"width": 3, "color": RUSSIA_COLOUR}},
+            hovertext=part["hover"], hoverinfo="text",
+            customdata=part["initiative_id"],
+        ))
+    # The column for initiatives outside the nine sectors, set apart by a band and a rule.
+    outside_label = columns[outside]
+    figure.add_vrect(x0=len(columns) - 1.5, x1=len(columns) - 0.5, fillcolor=MUTED_TEXT,
+                     opacity=0.08, line_width=0, layer="below")
+    figure.add_vline(x=len(columns) - 1.5, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=column_labels,
+                        tickmode="array", tickvals=column_labels,
+                        range=[-0.5, len(columns) - 0.5], side="top", showgrid=True,
+                        fixedrange=True, automargin=True)
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
+                        range=[-0.5, len(rows) - 0.5], showgrid=True, fixedrange=True,
+                        automargin=True)
+    if focus and focus in rows:
+        figure.update_yaxes(tickmode="array", tickvals=row_labels,
+                            ticktext=[f"<b>{label}</b>" if initiative == focus else label
+                                      for initiative, label in rows.items()])
+    figure.update_layout(
+        height=230 + 84 * len(rows),
+        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0},
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        meta={"outside_column": outside_label},
+    )
+    return figure
+
+
+CHANNEL_STEP_MARKERS = {
+    "guest": "circle-open",
+    "dialogue_partner": "square-open",
+    "participant": "circle",
+    "member": "circle",
+    "founding_member": "circle",
+    "claimed": "diamond-open",
+    "confirmed_appearance": "star",
+}
+
+
+def make_channels_figure(
+    steps: pd.DataFrame,
+    *,
+    lanes: Mapping[str, str],
+    legend_names: Mapping[str, str],
+    summit_day: date,
+    summit_label: str,
+    until: date,
+) -> go.Figure:
+    """Russia's channels as lanes in time: a bar from each channel's start to ``until``.
+
+    ``steps`` has channel_id, bloc_id, step, date, label (the short date shown by the mark) and
+    hover; ``lanes`` maps channel ids to lane labels, top to bottom; ``legend_names`` names the
+    mark kinds (keys of CHANNEL_STEP_MARKERS that appear). A ``claimed`` step is drawn hollow and
+    grey, joined to the lane's first confirmed step by a dotted line; a lane with a claim gets no
+    bar, since the claim is not an established start.
+    """
+    figure = go.Figure(layout=base_layout())
+    lane_labels = list(lanes.values())
+    for channel_id, lane in lanes.items():
+        own = steps[steps["channel_id"] == channel_id].sort_values("date")
+        established = own[own["step"] != "claimed"]
+        claimed = own[own["step"] == "claimed"]
+        colour = BLOC_COLOURS[own["bloc_id"].iloc[0]]
+        if not claimed.empty:
+            end = established["date"].min() if not established.empty else pd.Timestamp(until)
+            figure.add_trace(go.Scatter(
+                x=[claimed["date"].min(), end], y=[lane, lane], mode="lines",
+                line={"color": MUTED_TEXT, "width": 2, "dash": "dot"},
+                hoverinfo="skip", showlegend=False))
+        if not established.empty and claimed.empty:
+            figure.add_trace(go.Scatter(
+                x=[established["date"].min(), pd.Timestamp(until)], y=[lane, lane], mode="lines",
+                line={"color": colour, "width": 8}, opacity=0.35, hoverinfo="skip",
+                showlegend=False))
+        positions = ["top center" if index % 2 == 0 else "bottom center"
+                     for index in range(len(own))]
+        figure.add_trace(go.Scatter(
+            x=own["date"], y=[lane] * len(own), mode="markers+text",
+            text=own["label"], textposition=positions, textfont={"size": 12},
+            marker={"symbol": [CHANNEL_STEP_MARKERS[step] for step in own["step"]], "size": 15,
+                    "color": [MUTED_TEXT if step == "claimed" else colour for step in own["step"]],
+                    "line": {"width": 2.5,
+                             "color": [MUTED_TEXT if step == "claimed" else colour
+                                       for step in own["step"]]}},
+            hovertext=own["hover"], hoverinfo="text", showlegend=False, cliponaxis=False,
+        ))
+    # The legend explains the mark shapes in a neutral ink; colours are named by the lanes.
+    for step, name in legend_names.items():
+        figure.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=name + LEGEND_SLACK,
+            marker={"symbol": CHANNEL_STEP_MARKERS[step], "size": 12, "color": MUTED_TEXT,
+                    "line": {"width": 2, "color": MUTED_TEXT}}))
+    figure.add_vline(x=pd.Timestamp(summit_day).timestamp() * 1000,
+                     line={"color": RUSSIA_COLOUR, "width": 1.5, "dash": "dash"})
+    figure.add_annotation(x=pd.Timestamp(summit_day), y=1, yref="paper", text=summit_label,
+                          showarrow=False, xanchor="right", yanchor="bottom", font={"size": 12},
+                          bgcolor="rgba(255,255,255,0.85)")
+    first = steps["date"].min()
+    figure.update_xaxes(type="date", range=[pd.Timestamp(first.year - 2, 1, 1),
+                                            pd.Timestamp(until.year + 1, 12, 31)],
+                        fixedrange=True, showgrid=True)
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=lane_labels[::-1],
+                        range=[-0.6, len(lanes) - 0.4], fixedrange=True, automargin=True)
+    figure.update_layout(
+        height=150 + 62 * len(lanes),
+        legend={"orientation": "h", "yanchor": "top", "y": -0.1, "x": 0},
+        margin={"l": 8, "r": 8, "t": 28, "b": 8},
+    )
+    return figure
+
+
+def delegation_symbol(attendance: str, verification: str) -> str:
+    """Shape for the role (circle participant, diamond observer), fill for the verification."""
+    shape = "diamond" if attendance == "observer" else "circle"
+    return {"verified": shape, "unconfirmed": f"{shape}-open",
+            "conflict": f"{shape}-x-open"}.get(verification, f"{shape}-open")
+
+
+def make_delegation_figure(
+    delegations: pd.DataFrame,
+    *,
+    levels: Mapping[str, str],
+    legend_names: Mapping[str, str],
+    highlight: str = "",
+    russia: str = "RUS",
+) -> go.Figure:
+    """Who came, by level: one row per delegation, one column per level, a mark where they meet.
+
+    ``delegations`` has iso3, level, attendance, verification, label (the row label) and hover,
+    already in reading order (top to bottom); ``levels`` maps level ids to column labels in
+    order; ``legend_names`` names the mark kinds (``verified``, ``unconfirmed``, ``conflict``,
+    ``observer``). Russia is drawn in Russia's colour, the rest in one ink; ``highlight`` fades
+    every level but that one.
+    """
+    figure = go.Figure(layout=base_layout())
+    level_labels = list(levels.values())
+    row_labels = [f'<span style="color:{RUSSIA_COLOUR}"><b>{label}</b></span>' if iso3 == russia
+                  else label for iso3, label in zip(delegations["iso3"], delegations["label"],
+                                                     strict=True)]
+    colours = [RUSSIA_COLOUR if iso3 == russia else INK for iso3 in delegations["iso3"]]
+    opacity = [1.0 if not highlight or level == highlight else FADED
+               for level in delegations["level"]]
+    symbols = [delegation_symbol(attendance, verification) for attendance, verification
+               in zip(delegations["attendance"], delegations["verification"], strict=True)]
+    figure.add_trace(go.Scatter(
+        x=[levels[level] for level in delegations["level"]], y=row_labels, mode="markers",
+        marker={"symbol": symbols, "size": 15, "color": colours, "opacity": opacity,
+                "line": {"width": 2, "color": colours}},
+        hovertext=delegations["hover"], hoverinfo="text", showlegend=False,
+        customdata=delegations["iso3"],
+    ))
+    legend_symbols = {"verified": "circle", "unconfirmed": "circle-open",
+                      "conflict": "circle-x-open", "observer": "diamond"}
+    for kind, name in legend_names.items():
+        figure.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=name + LEGEND_SLACK,
+            marker={"symbol": legend_symbols[kind], "size": 12, "color": INK,
+                    "line": {"width": 2, "color": INK}}))
+    if highlight and highlight in levels:
+        position = list(levels).index(highlight)
+        figure.add_vrect(x0=position - 0.5, x1=position + 0.5, fillcolor=RUSSIA_COLOUR,
+                         opacity=0.08, line_width=0, layer="below")
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=level_labels,
+                        tickmode="array", tickvals=level_labels, range=[-0.5, len(levels) - 0.5],
+                        side="top", showgrid=True, fixedrange=True, automargin=True)
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
+                        range=[-0.5, len(row_labels) - 0.5], showgrid=True, fixedrange=True,
+                        automargin=True)
+    figure.update_layout(
+        height=190 + 27 * len(row_labels),
+        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+    )
+    return figure

@@ -1,0 +1,87 @@
+"""The Cooperation page through AppTest: URL parameters, valid and invalid, in both languages."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.data_package import read_package
+from components.i18n import LANGS, t
+from components.paths import PROJECT_ROOT
+from components.registry import get_chart
+from components.safe_text import md_escape
+
+TIMEOUT = 60
+PAGE = "pages/cooperation.py"
+
+
+def run_cooperation(**params):
+    # A fresh AppTest per case: this app loses widget state between AppTest runs.
+    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(PAGE)
+    app.run()
+    return app
+
+
+def markdown_text(app):
+    return "\n".join(element.value for element in app.markdown)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_shows_its_three_chart_titles_in_each_language(lang):
+    app = run_cooperation(lang=lang)
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == t("nav.cooperation", lang)
+    data = read_package()
+    text = markdown_text(app)
+    for chart_id in ("initiatives-sectors", "channels", "delegation-levels"):
+        title = get_chart(chart_id).make(data, {}, lang).title
+        assert f"#### {md_escape(title)}" in text
+
+
+def test_the_ministrys_2017_claim_is_flagged_as_unconfirmed():
+    app = run_cooperation(lang="en")
+    claims = [w.value for w in app.warning
+              if "No independent source confirmed it" in w.value]
+    assert len(claims) == 1
+
+
+def test_a_valid_initiative_in_the_url_selects_it_and_shows_its_statements():
+    app = run_cooperation(lang="en", initiative="volunteer-movement")
+    assert not app.exception
+    assert app.selectbox(key="initiative").value == "volunteer-movement"
+    assert not [w for w in app.warning if "initiative" in w.value]
+    text = markdown_text(app)
+    assert "Western wing" in text  # C9, the ministry's quote behind the initiative
+    assert "Our initiatives on this platform" not in text  # C7 belongs to other initiatives
+
+
+def test_an_unknown_initiative_falls_back_to_all_with_a_notice():
+    app = run_cooperation(lang="en", initiative="moon-base")
+    assert not app.exception
+    assert app.selectbox(key="initiative").value == ""
+    assert any("moon-base" in w.value for w in app.warning)
+
+
+def test_a_valid_level_in_the_url_is_selected():
+    app = run_cooperation(lang="id", level="minister")
+    assert not app.exception
+    level = [widget for widget in app.get("segmented_control") if widget.key == "level"]
+    assert level[0].value == "minister"
+    assert not [w for w in app.warning if "level" in w.value]
+
+
+def test_an_unknown_level_falls_back_with_a_notice_and_the_page_still_renders():
+    app = run_cooperation(lang="en", level="emperor")
+    assert not app.exception
+    assert any("emperor" in w.value for w in app.warning)
+    assert app.header[-1].value == t("cooperation.valdai_heading", "en")
+
+
+def test_the_overview_links_to_each_section_with_its_key_figure():
+    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert "**9 priority sectors, 5 initiatives**" in markdown_text(app)

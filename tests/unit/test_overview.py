@@ -1,0 +1,19 @@
+"""The Overview's section cards show key figures computed from the data."""
+
+from components.i18n import t
+from components.overview import section_figures
+
+
+def test_each_section_card_has_a_key_figure_from_the_data(data):
+    cards = section_figures(data)
+    assert set(cards) == {"timeline", "map", "cooperation", "sources"}
+    assert cards["cooperation"].values == {"sectors": 9, "initiatives": 5}
+    assert cards["sources"].values["sources"] == len(data["sources"])
+    assert cards["timeline"].values["events"] == len(data["events"])
+    assert cards["map"].values["blocs"] == 4
+
+
+def test_the_cooperation_card_reads_as_a_sentence_in_both_languages(data):
+    card = section_figures(data)["cooperation"]
+    assert t(card.key, "en", **card.values) == "9 priority sectors, 5 initiatives"
+    assert t(card.key, "id", **card.values) == "9 sektor prioritas, 5 inisiatif"
