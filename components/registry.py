@@ -41,6 +41,15 @@ CHARTS += (
 )
 
 
+# Every page's URL parameters (its controls), for links, the Share control and the tests.
+# Pages not listed here have no controls of their own.
+PAGE_PARAMS = {
+    "timeline": timeline_charts.PAGE_PARAMS,
+    "map": map_charts.PARAMS,
+    "cooperation": cooperation_charts.PAGE_PARAMS,
+}
+
+
 class UnknownChartError(KeyError):
     """A chart id that is not in the registry."""
 

@@ -44,3 +44,20 @@ def base_layout(dark: bool = False) -> go.Layout:
         xaxis={"gridcolor": grid, "zeroline": False},
         yaxis={"gridcolor": grid, "zeroline": False},
     )
+
+# Timeline tracks: the four blocs keep their colours; Russia's own tracks take Russia's colour
+# (a darker shade for Russia alone). Each track also has its own marker shape.
+RUSSIA_DARK_COLOUR = "#8A3C00"
+TRACK_COLOURS = {
+    **BLOC_COLOURS,
+    "ASEAN-Russia": RUSSIA_COLOUR,
+    "Russia": RUSSIA_DARK_COLOUR,
+}
+TRACK_MARKERS = {
+    "ASEAN": "circle",
+    "EAS": "square",
+    "ASEAN-Russia": "diamond",
+    "SCO": "triangle-up",
+    "EAEU": "pentagon",
+    "Russia": "star",
+}

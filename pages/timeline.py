@@ -1,8 +1,64 @@
-"""The Timeline page: announced until its charts land."""
+"""Timeline: the summit week day by day, then the history since 1967 one lane per track."""
 
-from components import shell
+import streamlit as st
+
+from components import shell, url_state
+from components.charts.timeline import (
+    FROM_PARAM,
+    PAGE_PARAMS,
+    QUERY_PARAM,
+    TO_PARAM,
+    TRACKS_PARAM,
+    history_events,
+    normalised,
+    track_labels,
+    week_events,
+)
+from components.frame import show_chart
+from components.i18n import t
 from components.loading import load_data
+from components.registry import get_chart
+from components.timeline import FIRST_YEAR, LAST_YEAR, TRACKS, event_lines
 
 lang = shell.current_lang()
-load_data(lang)
-shell.page_header("nav.timeline", "timeline.coming", lang)
+data = load_data(lang)
+labels = track_labels(lang)
+
+shell.page_header("nav.timeline", "timeline.dek", lang)
+url_state.read(PAGE_PARAMS, lang)
+
+tracks_column, search_column = st.columns([3, 2])
+with tracks_column:
+    st.multiselect(t("timeline.filter.tracks", lang), options=TRACKS, key=TRACKS_PARAM.key,
+                   format_func=labels.get)
+with search_column:
+    st.text_input(t("timeline.filter.search", lang), key=QUERY_PARAM.key, max_chars=80,
+                  help=t("timeline.filter.search_help", lang))
+
+
+def events_and_sources(events) -> None:
+    with st.expander(t("timeline.events_list", lang, count=len(events))):
+        for line in event_lines(events, data["sources"], lang, labels):
+            st.markdown(line)
+
+
+st.header(t("timeline.week_heading", lang))
+week_slot = st.container()
+
+st.header(t("timeline.history_heading", lang))
+from_column, to_column = st.columns(2)
+with from_column:
+    st.number_input(t("timeline.filter.from", lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
+                    step=1, key=FROM_PARAM.key, help=t("timeline.filter.period_help", lang))
+with to_column:
+    st.number_input(t("timeline.filter.to", lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
+                    step=1, key=TO_PARAM.key, help=t("timeline.filter.period_help", lang))
+
+values = normalised(url_state.current(PAGE_PARAMS))
+url_state.write(PAGE_PARAMS, values)
+
+with week_slot:
+    show_chart(get_chart("summit-week"), data, values, lang)
+    events_and_sources(week_events(data, values))
+show_chart(get_chart("history"), data, values, lang)
+events_and_sources(history_events(data, values))

@@ -1,0 +1,158 @@
+"""The events behind the Timeline page: filtered by track, period and search, counted, and put
+into words for hovers, tables and source lists. Plain pandas, no Streamlit, no figures.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time
+
+import pandas as pd
+
+from components.citations import cited_sources
+from components.i18n import Lang, format_date, format_date_range, localized
+from components.memberships import SUMMIT_DAY
+from components.safe_text import md_escape, md_link
+from components.validation import split_list
+
+TRACKS: tuple[str, ...] = ("ASEAN", "EAS", "ASEAN-Russia", "SCO", "EAEU", "Russia")
+FIRST_YEAR, LAST_YEAR = 1967, 2024
+SUMMIT_WEEK: tuple[date, date] = (date(2023, 9, 4), date(2023, 9, 8))
+SEARCHED_COLUMNS = ("title_id", "title_en", "description_id", "description_en")
+# Where no source gives the hour, an event is drawn at midday of its day rather than at midnight,
+# so it sits in the middle of the day's column.
+UNKNOWN_TIME = time(12, 0)
+
+
+def year_period(first: int, last: int) -> tuple[date, date]:
+    """1 January of the earlier year to 31 December of the later, whichever order they come in."""
+    first, last = sorted((first, last))
+    return date(first, 1, 1), date(last, 12, 31)
+
+
+def matches(events: pd.DataFrame, query: str) -> pd.Series:
+    """True for events whose title or description, in either language, contains ``query``.
+
+    Case-insensitive plain substring: a reader's search term is never a regular expression.
+    """
+    needle = query.strip().casefold()
+    if not needle:
+        return pd.Series(True, index=events.index)
+    found = pd.Series(False, index=events.index)
+    for column in SEARCHED_COLUMNS:
+        found |= events[column].fillna("").str.casefold().str.contains(needle, regex=False)
+    return found
+
+
+def events_in(events: pd.DataFrame, tracks: Iterable[str], period: tuple[date, date] | None = None,
+              query: str = "") -> pd.DataFrame:
+    """The events on ``tracks`` whose (first) day falls in ``period`` (inclusive) and that match
+    ``query``, in date order, ties in track order."""
+    tracks = list(tracks)
+    keep = events["track"].isin(tracks) & matches(events, query)
+    if period is not None:
+        start, end = sorted(period)
+        keep &= events["date"].between(pd.Timestamp(start), pd.Timestamp(end))
+    chosen = events[keep]
+    order = chosen["track"].map({track: index for index, track in enumerate(TRACKS)})
+    return (chosen.assign(_order=order).sort_values(["date", "_order"], kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
+
+
+def counts_by_track(events: pd.DataFrame, tracks: Sequence[str] = TRACKS) -> pd.Series:
+    """How many events each track has, every track in ``tracks`` listed (zero included)."""
+    return events["track"].value_counts().reindex(list(tracks), fill_value=0).astype(int)
+
+
+def counts_by_day(events: pd.DataFrame, period: tuple[date, date] = SUMMIT_WEEK) -> pd.Series:
+    """How many events start on each day of ``period``, every day listed (zero included)."""
+    days = pd.date_range(*period, freq="D")
+    return events["date"].value_counts().reindex(days, fill_value=0).astype(int)
+
+
+def after_summit(events: pd.DataFrame, summit_day: date = SUMMIT_DAY) -> pd.Series:
+    """True for events that began after the 18th East Asia Summit (7 September 2023)."""
+    return events["date"] > pd.Timestamp(summit_day)
+
+
+def moment(row: pd.Series) -> datetime:
+    """When to draw an event: its day at its local time if a source gives one, else midday."""
+    day = row["date"].date()
+    clock = row.get("time_local")
+    at = time.fromisoformat(clock) if isinstance(clock, str) and clock else UNKNOWN_TIME
+    return datetime.combine(day, at)
+
+
+def lane_offsets(dates: pd.Series, spacing_days: int = 700, step: float = 0.22) -> list[float]:
+    """Vertical offsets within one lane so that events close in time do not hide each other.
+
+    Each event closer than ``spacing_days`` to the previous one moves to the next slot of
+    0, +step, -step, 0, ...; an event after a gap goes back to the lane's centre line.
+    """
+    slots = (0.0, step, -step)
+    offsets: list[float] = []
+    previous: pd.Timestamp | None = None
+    slot = 0
+    for when in dates:
+        if previous is not None and (when - previous).days < spacing_days:
+            slot = (slot + 1) % len(slots)
+        else:
+            slot = 0
+        offsets.append(slots[slot])
+        previous = when
+    return offsets
+
+
+def event_date_text(row: pd.Series, lang: Lang) -> str:
+    """The event's date as precisely as its source gives it: "Juli 1996", "5–6 Juni 1997"."""
+    precision = row["date_precision"]
+    end = row.get("end_date")
+    if precision == "day" and end is not None and not pd.isna(end):
+        return format_date_range(row["date"], end, lang)
+    return format_date(row["date"], lang, precision)
+
+
+def publishers(source_ids: str, sources: pd.DataFrame) -> list[str]:
+    """The publishers of an event's sources, each once, in the order cited."""
+    return list(dict.fromkeys(cited_sources(sources, split_list(source_ids))["publisher"]))
+
+
+def wrap_for_hover(text: str, width: int = 50) -> str:
+    """Data text made safe for plotly's hover (which renders a little HTML), broken into lines.
+
+    Quotes stay as they are: plotly does not decode ``&quot;`` and would show it literally.
+    """
+    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width) or [""])
+
+
+def hover_text(row: pd.Series, lang: Lang, track_label: str, sources: pd.DataFrame,
+               sources_label: str) -> str:
+    """The hover of one event: date at its precision and track, title, description, sources."""
+    source_names = ", ".join(publishers(row["source_ids"], sources))
+    when, track = (html.escape(text, quote=False) for text in (event_date_text(row, lang), track_label))
+    return (f"<b>{when}</b> · {track}<br>"
+            f"<b>{wrap_for_hover(localized(row, 'title', lang))}</b><br>"
+            f"{wrap_for_hover(localized(row, 'description', lang))}<br>"
+            f"<i>{html.escape(sources_label, quote=False)}: {wrap_for_hover(source_names)}</i>")
+
+
+def event_lines(events: pd.DataFrame, sources: pd.DataFrame, lang: Lang,
+                track_labels: dict[str, str]) -> list[str]:
+    """One markdown line per event: date, track, title, and each source linked to its page."""
+    lines = []
+    for _, row in events.iterrows():
+        cited = cited_sources(sources, split_list(row["source_ids"]))
+        links = ", ".join(md_link(source["publisher"], source["url"])
+                          for _, source in cited.iterrows())
+        lines.append(f"**{md_escape(event_date_text(row, lang))}** · "
+                     f"{md_escape(track_labels[row['track']])} · "
+                     f"{md_escape(localized(row, 'title', lang))} — {links}")
+    return lines
+
+
+def all_source_ids(events: pd.DataFrame) -> tuple[str, ...]:
+    """Every source id the events cite, each once, in the order first cited."""
+    return tuple(dict.fromkeys(source_id for cell in events["source_ids"]
+                               for source_id in split_list(cell)))

@@ -1,0 +1,94 @@
+"""The Timeline page through AppTest: its controls start from the link, a bad link value falls
+back to its default with a notice, and both charts are framed with their findings.
+
+Each case runs on a fresh AppTest: this app loses widget state between AppTest runs, so clicks
+are tested in the browser (tests/browser/test_timeline.py)."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.i18n import LANGS, t
+from components.paths import PROJECT_ROOT
+from components.timeline import TRACKS
+
+TIMEOUT = 60
+PAGE = "pages/timeline.py"
+
+
+def run_timeline(**params):
+    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(PAGE)
+    app.run()
+    return app
+
+
+def chart_titles(app):
+    # The frame writes each title as a level-4 markdown heading, escaped.
+    return [element.value.removeprefix("#### ").replace("\\", "")
+            for element in app.markdown if element.value.startswith("#### ")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_shows_both_charts_with_their_findings_in_each_language(lang):
+    app = run_timeline(lang=lang)
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == t("nav.timeline", lang)
+    week, history = chart_titles(app)
+    assert week.startswith("Lavrov")
+    assert "1991" in history and "2011" in history
+    assert not app.warning
+
+
+def test_the_controls_start_from_the_defaults_without_parameters():
+    app = run_timeline(lang="en")
+    assert list(app.multiselect(key="tracks").value) == list(TRACKS)
+    assert app.number_input(key="from").value == 1967
+    assert app.number_input(key="to").value == 2024
+    assert app.text_input(key="q").value == ""
+
+
+def test_the_link_sets_tracks_years_and_search():
+    app = run_timeline(lang="en", tracks="EAEU~SCO", **{"from": "2000", "to": "2020"}, q="summit")
+    assert not app.exception
+    assert list(app.multiselect(key="tracks").value) == ["SCO", "EAEU"]
+    assert app.number_input(key="from").value == 2000
+    assert app.number_input(key="to").value == 2020
+    assert app.text_input(key="q").value == "summit"
+    assert not app.warning
+    week, history = chart_titles(app)
+    assert week == t("timeline.week.title_empty", "en")
+    assert history.startswith("The SCO track is the busiest here")
+
+
+def test_a_search_narrows_the_week_to_lavrovs_verdict_in_dhaka():
+    app = run_timeline(lang="id", q="Dhaka")
+    week, _history = chart_titles(app)
+    assert week.startswith("Hanya satu peristiwa pekan KTT yang cocok: Lavrov di Dhaka")
+
+
+@pytest.mark.parametrize(("key", "bad"), [
+    ("tracks", "ASEAN~Mars"),
+    ("from", "1800"),
+    ("to", "next-year"),
+    ("q", "x" * 81),
+])
+def test_a_bad_link_value_falls_back_to_its_default_with_a_notice(key, bad):
+    app = run_timeline(lang="en", **{key: bad})
+    assert not app.exception
+    notices = [warning.value for warning in app.warning]
+    assert len(notices) == 1 and f"“{key}”" in notices[0]
+    assert list(app.multiselect(key="tracks").value) == list(TRACKS)
+    assert (app.number_input(key="from").value, app.number_input(key="to").value) == (1967, 2024)
+    week, history = chart_titles(app)
+    assert week.startswith("Lavrov") and "1991" in history
+
+
+def test_no_track_chosen_shows_empty_charts_not_an_error():
+    app = run_timeline(lang="en", tracks="")
+    assert not app.exception
+    assert not app.error
+    assert chart_titles(app) == [t("timeline.week.title_empty", "en"),
+                                 t("timeline.history.title_empty", "en")]

@@ -1,0 +1,112 @@
+"""The timeline figure builders draw every event once, tell tracks apart by colour and shape,
+draw events after the summit hollow, and mark the summit."""
+
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from components.charts.timeline import make_history, make_summit_week
+from components.figures.timeline import SUMMIT_BAND, history_figure, summit_week_figure
+from components.theme import TRACK_COLOURS, TRACK_MARKERS
+from components.timeline import TRACKS
+
+ALL = {"tracks": TRACKS, "q": "", "from": 1967, "to": 2024}
+LABELS = {track: track for track in TRACKS}
+
+
+def marker_count(figure):
+    return sum(len([x for x in trace.x if x is not None]) for trace in figure.data)
+
+
+def test_every_track_has_its_own_colour_and_marker_shape():
+    assert len(set(TRACK_MARKERS[track] for track in TRACKS)) == len(TRACKS)
+    assert len(set(TRACK_COLOURS[track] for track in TRACKS)) == len(TRACKS)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_week_chart_draws_each_of_its_eleven_events_once(data, lang):
+    figure = make_summit_week(data, ALL, lang).figure
+    assert marker_count(figure) == 11
+    assert {trace.name for trace in figure.data if trace.showlegend is not False} >= {"ASEAN"}
+
+
+def test_the_week_chart_shades_the_summit_day_and_labels_each_day(data):
+    figure = make_summit_week(data, ALL, "en").figure
+    bands = [shape for shape in figure.layout.shapes if shape.fillcolor == SUMMIT_BAND]
+    assert len(bands) == 1 and pd.Timestamp(bands[0].x0).date() == date(2023, 9, 7)
+    assert len(figure.layout.xaxis.ticktext) == 5 and "7 Sep" in figure.layout.xaxis.ticktext[3]
+
+
+def test_week_hover_texts_give_dates_at_their_precision(data):
+    figure = make_summit_week(data, ALL, "id").figure
+    hovers = [text for trace in figure.data if trace.hovertext is not None
+              for text in trace.hovertext]
+    assert any(text.startswith("<b>7 September 2023</b>") for text in hovers)
+
+
+def test_the_history_chart_draws_all_69_events_in_one_lane_per_track(data):
+    figure = make_history(data, ALL, "en").figure
+    assert marker_count(figure) == 69
+    assert list(figure.layout.yaxis.ticktext) == ["ASEAN", "East Asia Summit", "ASEAN–Russia",
+                                                  "SCO", "EAEU", "Russia"]
+
+
+def test_events_after_the_summit_are_hollow_and_explained_in_the_legend(data):
+    figure = make_history(data, ALL, "en").figure
+    hollow = [trace for trace in figure.data if str(trace.marker.symbol).endswith("-open")]
+    drawn = sum(len([x for x in trace.x if x is not None]) for trace in hollow)
+    assert drawn == 5
+    assert [trace.name for trace in figure.data if trace.showlegend is not False] == [
+        "After the summit"]
+
+
+def test_the_history_chart_marks_the_summit_with_a_line_and_a_label(data):
+    figure = make_history(data, ALL, "id").figure
+    lines = [shape for shape in figure.layout.shapes if shape.type == "line"]
+    assert len(lines) == 1 and pd.Timestamp(lines[0].x0).date() == date(2023, 9, 7)
+    assert any("7 Sep 2023" in annotation.text for annotation in figure.layout.annotations)
+
+
+def test_key_moments_are_labelled_only_for_the_tracks_shown(data):
+    every = {a.text for a in make_history(data, ALL, "en").figure.layout.annotations}
+    assert {"ASEAN founded", "Russia: dialogue partner", "Russia joins the EAS"} <= every
+    russia_only = make_history(data, {**ALL, "tracks": ("ASEAN-Russia",)}, "en").figure
+    texts = {a.text for a in russia_only.layout.annotations}
+    assert "Russia: dialogue partner" in texts and "ASEAN founded" not in texts
+
+
+def test_a_period_before_2023_draws_no_summit_line(data):
+    figure = make_history(data, {**ALL, "from": 1990, "to": 2000}, "en").figure
+    assert not [shape for shape in figure.layout.shapes if shape.type == "line"]
+
+
+def test_empty_builders_show_their_notice_instead_of_failing():
+    empty = pd.DataFrame({"x": [], "track": [], "hover": [], "after": [], "label": [],
+                          "offset": []})
+    week = summit_week_figure(empty, days=[date(2023, 9, d) for d in range(4, 9)],
+                              day_ticks=list("12345"), track_labels=LABELS,
+                              summit_day=date(2023, 9, 7), summit_label="EAS",
+                              after_label="after", empty_text="nothing here")
+    history = history_figure(empty, tracks=TRACKS, track_labels=LABELS,
+                             x_range=(date(1967, 1, 1), date(2024, 12, 31)),
+                             summit_day=date(2023, 9, 7), summit_label="summit",
+                             after_label="after", key_moments=[], empty_text="nothing here")
+    for figure in (week, history):
+        assert marker_count(figure) == 0
+        assert "nothing here" in [a.text for a in figure.layout.annotations]
+
+
+def test_the_builders_use_the_points_they_are_given_without_changing_them():
+    points = pd.DataFrame({"x": [datetime(2023, 9, 6, 12)], "track": ["Russia"],
+                           "hover": ["h"], "after": [False], "label": ["Lavrov arrives"],
+                           "offset": [0.0]})
+    before = points.copy()
+    figure = summit_week_figure(points, days=[date(2023, 9, d) for d in range(4, 9)],
+                                day_ticks=list("12345"), track_labels=LABELS,
+                                summit_day=date(2023, 9, 7), summit_label="EAS",
+                                after_label="after", empty_text="none")
+    pd.testing.assert_frame_equal(points, before)
+    [trace] = figure.data
+    assert trace.marker.symbol == TRACK_MARKERS["Russia"]
+    assert trace.marker.color == TRACK_COLOURS["Russia"]
