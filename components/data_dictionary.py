@@ -6,6 +6,7 @@ import io
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -13,8 +14,23 @@ from components.data_package import DESCRIPTOR_NAME, DataPackage
 from components.i18n import Lang, localized, t
 
 
+def resource_text(resource: Mapping, key: Literal["title", "description"], lang: Lang) -> str:
+    """A descriptor's title or description in ``lang``: ``<key>_id`` for Indonesian, ``<key>`` for
+    English; falls back to the English text when the Indonesian is missing or empty.
+
+    Works for the package, a resource or a schema field (all carry the same pair of keys).
+    """
+    if lang == "id":
+        text = resource.get(f"{key}_id")
+        if isinstance(text, str) and text.strip():
+            return text
+    text = resource.get(key)
+    return text if isinstance(text, str) else ""
+
+
 def dictionary_table(resource: Mapping, lang: Lang) -> pd.DataFrame:
-    """One row per column of a table: name, type, required, allowed values, description."""
+    """One row per column of a table: name, type, required, allowed values, description (in
+    ``lang``)."""
     rows = []
     for field in resource["schema"]["fields"]:
         constraints = field.get("constraints", {})
@@ -24,7 +40,7 @@ def dictionary_table(resource: Mapping, lang: Lang) -> pd.DataFrame:
             t("sources.dict_required", lang): t("sources.yes" if constraints.get("required")
                                                 else "sources.no", lang),
             t("sources.dict_allowed", lang): ", ".join(map(str, constraints.get("enum", []))),
-            t("sources.dict_description", lang): field.get("description", ""),
+            t("sources.dict_description", lang): resource_text(field, "description", lang),
         })
     return pd.DataFrame(rows)
 

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from components.data_package import DataPackage, fingerprint, read_package
 from components.i18n import Lang, t
-from components.paths import DATA_DIR
+from components.paths import data_dir
 from components.validation import DataPackageError
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _read(_fingerprint: tuple) -> DataPackage:
-    # Keyed on the files' sizes and times, so an edited CSV is picked up without a restart.
+def _read(root: str, files: tuple) -> DataPackage:
+    # Keyed on the folder and its files' sizes and times (``files``), so an edited CSV is picked
+    # up without a restart; no leading underscore, which would leave them out of the key.
     # Returned as a shared resource, not a copy: pages only read the tables.
-    return read_package(DATA_DIR, partial=True)
+    return read_package(Path(root), partial=True)
 
 
 def load_data(lang: Lang) -> DataPackage:
     """The data package. If some tables have problems, a notice in ``lang`` and the rest of the
     package; if none is usable, an error page and a stop."""
     try:
-        data = _read(fingerprint(DATA_DIR))
+        root = data_dir()
+        data = _read(str(root), fingerprint(root))
     except DataPackageError as error:
         show_data_error(list(error.problems), lang)
         st.stop()

@@ -34,8 +34,10 @@ def param_control(param: Param, lang: Lang, key_prefix: str) -> Any:
         return st.date_input(label(param, lang), value=param.default, min_value=earliest,
                              max_value=latest, key=key, format="YYYY-MM-DD",
                              help=format_date(param.default, lang))
+    if param.kind == "year":
+        earliest, latest = param.options
+        return int(st.number_input(label(param, lang), min_value=earliest, max_value=latest,
+                                   value=param.default, step=1, key=key))
     if param.kind == "flag":
         return st.toggle(label(param, lang), value=param.default, key=key)
-    if isinstance(param.default, int):
-        return st.number_input(label(param, lang), value=param.default, step=1, key=key)
     return st.text_input(label(param, lang), value=param.default, key=key, max_chars=80)

@@ -28,7 +28,8 @@ class Param:
     parse: Callable[[str], Any]  # raises ValueError for a value it does not accept
     dump: Callable[[Any], str] = str
     # What a generic control needs to offer the parameter (the Embed page builds its widgets
-    # from these): "choice", "choices", "day", "text" or "flag", and the allowed values or bounds.
+    # from these): "choice", "choices", "day", "year", "text" or "flag", and the allowed values
+    # or bounds.
     kind: str = "text"
     options: tuple[Any, ...] = ()
 
@@ -75,6 +76,15 @@ def day(key: str, default: date, earliest: date, latest: date) -> Param:
             raise ValueError(text)
         return value
     return Param(key, default, parse, date.isoformat, kind="day", options=(earliest, latest))
+
+
+def year(key: str, default: int, earliest: int, latest: int) -> Param:
+    """A year between ``earliest`` and ``latest``, written as four digits."""
+    def parse(value: str) -> int:
+        if not (len(value) == 4 and value.isdigit()) or not earliest <= int(value) <= latest:
+            raise ValueError(value)
+        return int(value)
+    return Param(key, default, parse, kind="year", options=(earliest, latest))
 
 
 def text(key: str, default: str = "", max_length: int = 80) -> Param:

@@ -39,20 +39,9 @@ from components.timeline import (
     year_period,
 )
 
-
-def year(key: str, default: int, earliest: int = FIRST_YEAR, latest: int = LAST_YEAR
-         ) -> url_state.Param:
-    """A year between ``earliest`` and ``latest``, written as four digits."""
-    def parse(text: str) -> int:
-        if not (len(text) == 4 and text.isdigit()) or not earliest <= int(text) <= latest:
-            raise ValueError(text)
-        return int(text)
-    return url_state.Param(key, default, parse)
-
-
 TRACKS_PARAM = url_state.choices("tracks", TRACKS, default=TRACKS)
-FROM_PARAM = year("from", FIRST_YEAR)
-TO_PARAM = year("to", LAST_YEAR)
+FROM_PARAM = url_state.year("from", FIRST_YEAR, FIRST_YEAR, LAST_YEAR)
+TO_PARAM = url_state.year("to", LAST_YEAR, FIRST_YEAR, LAST_YEAR)
 QUERY_PARAM = url_state.text("q")
 WEEK_PARAMS = (TRACKS_PARAM, QUERY_PARAM)
 HISTORY_PARAMS = (TRACKS_PARAM, FROM_PARAM, TO_PARAM, QUERY_PARAM)
