@@ -11,35 +11,23 @@ from components.charts import cooperation as cooperation_charts
 from components.charts import map as map_charts
 from components.charts import timeline as timeline_charts
 
-CHARTS: tuple[ChartSpec, ...] = ()
-
-
-CHARTS += (
+# In page order; within a page, in the order the page shows them.
+CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("summit-week", "timeline", timeline_charts.WEEK_PARAMS,
               timeline_charts.make_summit_week),
     ChartSpec("history", "timeline", timeline_charts.HISTORY_PARAMS, timeline_charts.make_history),
-)
-
-
-CHARTS += (
+    ChartSpec("membership-map", "map", map_charts.PARAMS, map_charts.make_map),
+    ChartSpec("role-matrix", "map", (map_charts.BLOC, map_charts.ROLES_SHOWN, map_charts.AS_OF),
+              map_charts.make_matrix),
+    ChartSpec("members-over-time", "map", (map_charts.BLOC, map_charts.AS_OF),
+              map_charts.make_growth),
+    ChartSpec("distance-to-jakarta", "map", (), map_charts.make_distance),
     ChartSpec("initiatives-sectors", "cooperation", (cooperation_charts.INITIATIVE,),
               cooperation_charts.make_initiatives_sectors),
     ChartSpec("channels", "cooperation", (), cooperation_charts.make_channels),
     ChartSpec("delegation-levels", "cooperation", (cooperation_charts.LEVEL,),
               cooperation_charts.make_delegation_levels),
 )
-
-
-CHARTS += (
-    ChartSpec("membership-map", "map", map_charts.PARAMS, map_charts.make_map,
-              map_charts.MAP_PLOTLY_CONFIG),
-    ChartSpec("role-matrix", "map", (map_charts.BLOC, map_charts.ROLES_SHOWN, map_charts.AS_OF),
-              map_charts.make_matrix, map_charts.STATIC_CONFIG),
-    ChartSpec("members-over-time", "map", (map_charts.BLOC, map_charts.AS_OF),
-              map_charts.make_growth, map_charts.STATIC_CONFIG),
-    ChartSpec("distance-to-jakarta", "map", (), map_charts.make_distance, map_charts.STATIC_CONFIG),
-)
-
 
 # Every page's URL parameters (its controls), for links, the Share control and the tests.
 # Pages not listed here have no controls of their own.

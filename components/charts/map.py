@@ -33,14 +33,6 @@ from components.validation import split_list
 ALL_BLOCS = "all"
 EARLIEST = date(1967, 8, 8)  # the Bangkok Declaration: no bloc here existed before
 EAS_SUMMIT_ID = "eas-18"
-EMPTY_TOPOLOGY_URL = 'data:application/json,{"type":"Topology","objects":{},"arcs":[]}#'
-MAP_PLOTLY_CONFIG = {
-    # plotly.js fetches a base map from a CDN for any geo trace; an inline empty topology stops it.
-    "topojsonURL": EMPTY_TOPOLOGY_URL,
-    "scrollZoom": False,  # a map that takes the wheel traps a reader scrolling the page
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-}
-STATIC_CONFIG = {"scrollZoom": False}
 
 
 def _country_codes() -> tuple[str, ...]:

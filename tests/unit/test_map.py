@@ -8,8 +8,10 @@ import pytest
 from components import theme
 from components.charts import map as map_charts
 from components.data_package import read_package
+from components.export import plotly_config
 from components.geometry import load_shapes, simplify, topology_to_geojson
 from components.memberships import ROLES
+from components.registry import get_chart
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +93,10 @@ def test_a_bloc_title_names_its_newest_member(data):
     assert chart.title.startswith("On 7 September 2023 the SCO had 9 members; the newest, Iran")
 
 
-def test_the_map_needs_no_base_map_from_a_cdn():
-    assert map_charts.MAP_PLOTLY_CONFIG["topojsonURL"].startswith("data:application/json,")
-    assert map_charts.MAP_PLOTLY_CONFIG["scrollZoom"] is False
+def test_the_map_needs_no_base_map_from_a_cdn_and_leaves_page_scrolling_alone():
+    config = plotly_config(get_chart("membership-map"))
+    assert config["topojsonURL"].startswith("data:application/json,")
+    assert config["scrollZoom"] is False
 
 
 def test_the_shipped_shapes_cover_every_country_in_the_package(data):
