@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import shutil
+import textwrap
 import threading
 import warnings
 from collections.abc import Mapping
@@ -32,6 +33,10 @@ OFFLINE_TOPOJSON_URL = 'data:application/json,{"type":"Topology","objects":{},"a
 EMPTY_MATHJAX = STATIC_DIR / "empty-mathjax.js"
 HEIGHT_MESSAGE = "ru-asean-embed-height"  # the postMessage type the host snippet listens for
 EXPORT_WIDTH = 1000
+TITLE_WRAP_CHARS = 80  # at 22 px on a 1000 px image
+SUBTITLE_WRAP_CHARS = 120
+# Fonts every Debian chromium has: the app's own font is served to browsers, not to kaleido.
+EXPORT_FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 BASE_PLOTLY_CONFIG: dict[str, Any] = {
@@ -49,23 +54,41 @@ def plotly_config(spec: ChartSpec) -> dict[str, Any]:
             "toImageButtonOptions": {"filename": spec.chart_id, "scale": 2}}
 
 
-def framed_figure(chart: Chart, source_text: str) -> go.Figure:
-    """A copy of the figure with its title, subtitle and source drawn in, for image files."""
+def framed_figure(chart: Chart, source_text: str, width: int = EXPORT_WIDTH) -> go.Figure:
+    """A copy of the figure with its title, subtitle and source drawn in, for image files.
+
+    Title and subtitle sit at the top with the legend under them, as in a printed chart; the
+    source line goes below the plot and its axis labels, where no legend can cover it.
+    """
     figure = go.Figure(chart.figure)
-    top = figure.layout.margin.t or 0
-    bottom = figure.layout.margin.b or 0
+    layout = figure.layout
+    height = layout.height or 600
+    top, bottom = layout.margin.t or 0, layout.margin.b or 0
+    title_lines = textwrap.wrap(chart.title, width=TITLE_WRAP_CHARS)
+    subtitle_lines = textwrap.wrap(chart.subtitle, width=SUBTITLE_WRAP_CHARS)
+    title = "<br>".join(f"<b>{html.escape(line)}</b>" for line in title_lines)
+    subtitle = "<br>".join(html.escape(line) for line in subtitle_lines)
+    has_legend = layout.showlegend is not False and sum(
+        1 for trace in figure.data if trace.showlegend is not False and trace.name) > 0
+    header = 30 * len(title_lines) + 22 * len(subtitle_lines) + 44
+    legend_space = 36 if has_legend else 0
+    source_space = 40
+    total = height + header + legend_space + source_space
     figure.update_layout(
-        title={"text": f"<b>{html.escape(chart.title)}</b><br><span style='font-size:14px'>"
-                       f"{html.escape(chart.subtitle)}</span>",
-               "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top",
-               "font": {"size": 20, "family": FONT_FAMILY}},
-        margin={"t": top + 100, "b": bottom + 60, "l": max(figure.layout.margin.l or 0, 20),
-                "r": max(figure.layout.margin.r or 0, 20)},
+        title={"text": f"{title}<br><span style='font-size:15px;color:{MUTED_TEXT}'>{subtitle}</span>",
+               "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 20},
+               "y": 1 - 34 / total, "yref": "container", "yanchor": "top", "font": {"size": 22}},
+        legend={"yref": "container", "y": 1 - (header + 8) / total, "yanchor": "top",
+                "x": 0, "xanchor": "left", "orientation": "h"},
+        height=total,
+        margin={"t": top + header + legend_space, "b": bottom + source_space,
+                "l": max(layout.margin.l or 0, 20), "r": max(layout.margin.r or 0, 20)},
+        font_family=EXPORT_FONT,
         paper_bgcolor="white",
     )
     figure.add_annotation(text=html.escape(source_text), xref="paper", yref="paper", x=0, y=0,
-                          yshift=-(bottom + 40), xanchor="left", yanchor="top", showarrow=False,
-                          align="left", font={"size": 12, "color": MUTED_TEXT})
+                          yshift=-(bottom + 12), xanchor="left", yanchor="top", showarrow=False,
+                          align="left", font={"size": 13, "color": MUTED_TEXT})
     return figure
 
 
