@@ -1,7 +1,8 @@
 """Entry point: ``streamlit run dashboard.py``.
 
-Settles the language, then either shows one chart alone (``?embed=true&chart=<id>``, for iframes
-in articles) or draws the shell (navigation, language switch, share link) and runs the chosen page.
+Each run settles the language, then either shows one chart alone (``?embed=true&chart=<id>``, for
+iframes in articles) or draws the shell (navigation, language switch, share link) and runs the
+chosen page. Served, the same file is the ASGI app that adds link previews (at the bottom).
 """
 
 import logging
@@ -10,6 +11,7 @@ import os
 import streamlit as st
 
 from components import embed, shell
+from components.data_package import MissingTableError
 from components.i18n import t
 
 log = logging.getLogger("dashboard")
@@ -21,6 +23,11 @@ def run_safely(page, lang) -> None:
     """Run a page; a fault shows a readable notice in the reader's language, never a traceback."""
     try:
         page.run()
+    except MissingTableError as error:
+        # A table with problems was left out on loading (its notice is already shown): expected
+        # while the data is broken, so it is a notice and not a fault, even in the tests.
+        log.warning("page %s needs the missing table %s", page.url_path, error.args[0])
+        st.warning(t("error.data_missing", lang, table=error.args[0]), icon="⚠️")
     except Exception:  # st.stop and st.rerun are BaseExceptions and pass through
         log.exception("page %s failed", page.url_path)
         st.error(t("error.page_title", lang), icon="⚠️")
@@ -29,17 +36,20 @@ def run_safely(page, lang) -> None:
             raise
 
 
-lang = shell.choose_lang()
-st.set_page_config(
-    page_title=t("app.title", lang),
-    page_icon=str(shell.ICON_PATH),
-    layout="wide",
-    initial_sidebar_state="auto",
-)
-if embed.requested():
-    run_safely(st.navigation([st.Page(lambda: embed.render(lang), title=t("app.title", lang),
-                                      url_path="chart", default=True)], position="hidden"), lang)
-else:
+def main() -> None:
+    """One run of the app for one reader."""
+    lang = shell.choose_lang()
+    st.set_page_config(
+        page_title=t("app.title", lang),
+        page_icon=str(shell.ICON_PATH),
+        layout="wide",
+        initial_sidebar_state="auto",
+    )
+    if embed.requested():
+        run_safely(st.navigation([st.Page(lambda: embed.render(lang), title=t("app.title", lang),
+                                          url_path="chart", default=True)], position="hidden"),
+                   lang)
+        return
     page = st.navigation(shell.navigation_pages(lang), position="sidebar")
     with st.sidebar:
         shell.language_switch(lang)
@@ -48,3 +58,15 @@ else:
         # After the page: its controls have written the view into the URL by now.
         shell.share_link(lang)
         st.caption(t("shell.about", lang))
+
+
+if __name__ == "__main__":  # Streamlit running this file as the app's script
+    main()
+else:
+    # `streamlit run dashboard.py` first imports this file to look for an ASGI app to serve: this
+    # one runs this same file as its script, and gives each page's HTML its own link preview.
+    from starlette.middleware import Middleware
+
+    from components.link_previews import LinkPreviews
+
+    app = st.App(__file__, middleware=[Middleware(LinkPreviews)])

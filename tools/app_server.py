@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,20 +54,26 @@ def health_ok(url: str) -> bool:
         return False
 
 
-def start(log_path: Path, port: int | None = None) -> AppServer:
-    """Start ``streamlit run dashboard.py`` on loopback and return once it answers healthy."""
+def start(log_path: Path, port: int | None = None, bind_loopback: bool = True,
+          env: Mapping[str, str] | None = None) -> AppServer:
+    """Start ``streamlit run dashboard.py`` and return once it answers healthy.
+
+    ``bind_loopback=False`` starts it as ``make run`` does, on every interface with the project's
+    own configuration, to test that configuration. ``env`` adds variables to the server's
+    environment (``DASHBOARD_DATA_DIR`` points it at another data package).
+    """
     port = port or free_loopback_port()
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
+        *(["--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false"] if bind_loopback else []),
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
     # NO_COLOR: plain tracebacks in the captured output.
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "COLUMNS": "120"}
+    env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1", "NO_COLOR": "1",
+           "COLUMNS": "120"}
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL,
@@ -96,8 +102,9 @@ def stop(server: AppServer) -> None:
 
 
 @contextmanager
-def running_app(log_path: Path, port: int | None = None) -> Iterator[AppServer]:
-    server = start(log_path, port)
+def running_app(log_path: Path, port: int | None = None, bind_loopback: bool = True
+                ) -> Iterator[AppServer]:
+    server = start(log_path, port, bind_loopback)
     try:
         yield server
     finally:

@@ -16,3 +16,12 @@ def test_a_deep_link_to_a_fresh_server_opens_the_page_in_the_linked_language(
         expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(
             t("nav.sources", "en"))
         expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()
+
+
+def test_the_server_asks_no_third_party_for_its_address_at_start(tmp_path):
+    """A headless Streamlit looks up its external IP on a public host unless an address is set
+    (.streamlit/config.toml sets browser.serverAddress)."""
+    log = tmp_path / "server.log"
+    with app_server.running_app(log, bind_loopback=False):
+        pass
+    assert "external IP" not in log.read_text()
