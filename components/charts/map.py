@@ -53,7 +53,7 @@ PARAMS = (BLOC, ROLES_SHOWN, AS_OF, COUNTRY)
 
 # Role shades: a member is the full bloc colour, looser ties are lighter; shape tells them apart too.
 ROLE_LIGHTNESS = {"member": 0.0, "observer": 0.45, "dialogue_partner": 0.65, "candidate": 0.8}
-OVERLAP_COLOURS = ("#DCE3EC", "#9FB3C8", "#5B7FA6", "#2A4D7A", "#0B2447")  # 0..4 blocs
+OVERLAP_COLOURS = theme.OVERLAP_COLOURS  # 0..4 blocs
 
 
 def lighten(colour: str, amount: float) -> str:

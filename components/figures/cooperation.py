@@ -12,12 +12,11 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.theme import BLOC_COLOURS, MUTED_TEXT, RUSSIA_COLOUR, base_layout
+from components.theme import BLOC_COLOURS, INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout
 
 # Legend text is measured before the web font loads; a little slack keeps its end visible.
 LEGEND_SLACK = "\u00a0\u00a0\u00a0"
 FADED = 0.22  # opacity of marks outside the reader's focus: still there, for context
-INK = "#34495E"  # delegations other than Russia's
 
 BASIS_MARKERS = {  # how an initiative meets a sector: shape and fill, never colour alone
     "stated": "circle",

@@ -30,8 +30,16 @@ def foreign_strings(lang: str) -> set[str]:
 
 
 def visible_text(page) -> str:
-    return " ".join(page.locator('[data-testid="stMain"], [data-testid="stSidebar"]')
-                    .all_inner_texts())
+    """The text of the main area and the sidebar, without quotes (data shown in both languages)."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll(
+        '[data-testid="stMain"], [data-testid="stSidebar"]')).map(area => {
+            const copy = area.cloneNode(true);
+            copy.querySelectorAll('blockquote').forEach(quote => quote.remove());
+            document.body.appendChild(copy);  // innerText needs the copy to be rendered
+            const text = copy.innerText;
+            copy.remove();
+            return text;
+        }).join(' ')""")
 
 
 @pytest.mark.parametrize("lang", LANGS)
