@@ -21,8 +21,7 @@ _SKIP_PREFIXES = ("/_stcore", "/static", "/app/static", "/media", "/component", 
 
 def preview_tags(path: str, query_string: str) -> str:
     """The ``<title>`` and meta tags for a page path (``/map``) and query (``lang=en&...``)."""
-    lang = parse_qs(query_string).get("lang", ["id"])[-1]
-    lang = lang if lang in LANGS else "id"
+    lang = link_lang(query_string)
     page = PAGE_KEYS.get(path.strip("/") or PAGES[0].url_path, PAGES[0])
     app_title = t("app.title", lang)
     title = app_title if page is PAGES[0] else f"{t(page.title_key, lang)} · {app_title}"
@@ -40,7 +39,16 @@ def preview_tags(path: str, query_string: str) -> str:
             '<meta name="twitter:card" content="summary" />')
 
 
+def link_lang(query_string: str) -> str:
+    lang = parse_qs(query_string).get("lang", ["id"])[-1]
+    return lang if lang in LANGS else "id"
+
+
 def rewrite(document: str, path: str, query_string: str) -> str:
+    """The page HTML with its preview tags, and ``<html lang>`` set to the link's language (screen
+    readers pick their voice from it)."""
+    document = re.sub(r"<html[^>]*>", f'<html lang="{link_lang(query_string)}">', document,
+                      count=1)
     return re.sub(r"<title>.*?</title>", lambda _: preview_tags(path, query_string), document,
                   count=1, flags=re.S)
 

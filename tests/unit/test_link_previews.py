@@ -3,7 +3,7 @@
 from components.i18n import t
 from components.link_previews import preview_tags, rewrite
 
-STREAMLIT_HEAD = "<head><title>Streamlit</title><link rel=icon></head>"
+STREAMLIT_HEAD = '<html lang="en"><head><title>Streamlit</title><link rel=icon></head>'
 
 
 def test_a_page_link_previews_as_that_page_in_its_language():
@@ -28,3 +28,8 @@ def test_rewrite_replaces_streamlits_title_once():
 def test_nothing_from_the_link_reaches_the_html_unescaped():
     tags = preview_tags("/<script>", "lang=<script>")
     assert "<script>" not in tags
+
+
+def test_the_html_element_carries_the_links_language():
+    assert rewrite(STREAMLIT_HEAD, "/map", "lang=id").startswith('<html lang="id">')
+    assert rewrite(STREAMLIT_HEAD, "/map", "lang=en").startswith('<html lang="en">')
