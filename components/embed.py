@@ -15,6 +15,7 @@ from components.export import HEIGHT_MESSAGE
 from components.i18n import Lang, t
 from components.loading import load_data
 from components.registry import UnknownChartError, chart_ids, get_chart
+from components.safe_text import md_escape
 
 # Runs in the app's own document; it posts the content's height whenever it changes.
 _HEIGHT_SCRIPT = """
@@ -54,7 +55,7 @@ def render(lang: Lang) -> None:
     try:
         spec = get_chart(chart_id)
     except UnknownChartError:
-        st.error(t("embed.unknown_chart", lang, chart=chart_id[:40],
+        st.error(t("embed.unknown_chart", lang, chart=md_escape(chart_id[:40]),
                    ids=", ".join(chart_ids())), icon="⚠️")
     else:
         data = load_data(lang)

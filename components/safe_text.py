@@ -6,11 +6,19 @@ import re
 from urllib.parse import urlparse
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+# Where GitHub-flavoured markdown starts a link from bare text ("https://", "www.", "a@b.org",
+# "mailto:"). Streamlit's renderer finds these after escapes are decoded, so escaping cannot stop
+# it; an invisible WORD JOINER (U+2060) inside the trigger does.
+_AUTOLINK_TRIGGERS = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)|(?=@)|(?<=\bmailto)(?=:)"
+                                r"|(?<=\bxmpp)(?=:)")
+WORD_JOINER = "\u2060"
 
 
 def md_escape(text: object) -> str:
-    """``text`` with every markdown and HTML-significant character escaped, for ``st.markdown``."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text)).replace("\n", " ")
+    """``text`` with every markdown and HTML-significant character escaped, for ``st.markdown``,
+    and bare addresses kept from turning into links."""
+    text = _AUTOLINK_TRIGGERS.sub(WORD_JOINER, str(text))
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", " ")
 
 
 def safe_url(url: object) -> str | None:

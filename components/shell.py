@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.i18n import LANGS, Lang, resolve_lang, t
 from components.paths import STATIC_DIR
+from components.safe_text import md_escape
 
 LANG_KEY = "lang"
 _LANG_IN_URL_KEY = "lang_in_url"
@@ -95,7 +96,7 @@ def language_switch(lang: Lang) -> None:
     )
     notice = st.session_state.pop("lang_notice", None)
     if notice is not None:
-        st.warning(t("notice.bad_param", lang, key="lang", value=notice), icon="⚠️")
+        st.warning(t("notice.bad_param", lang, key="lang", value=md_escape(notice)), icon="⚠️")
 
 
 def navigation_pages(lang: Lang) -> list:

@@ -147,11 +147,14 @@ def read(params: Sequence[Param], lang: str) -> dict[str, Any]:
     import streamlit as st
 
     from components.i18n import t
+    from components.safe_text import md_escape
 
     query = {key: st.query_params.get_all(key) for key in st.query_params}
     values, notices = parse_query(params, query)
     for notice in notices:
-        st.warning(t("notice.bad_param", lang, key=notice.key, value=notice.value), icon="⚠️")
+        # Escaped: the value comes from whoever wrote the link, and a notice is markdown.
+        st.warning(t("notice.bad_param", lang, key=notice.key, value=md_escape(notice.value)),
+                   icon="⚠️")
     for param in params:
         if param.key not in st.session_state:
             st.session_state[param.key] = values[param.key]

@@ -6,6 +6,7 @@ to the app itself.
 - `make_page` (test): opens a fresh context + page; `page` / `console_errors` use it with defaults.
   Every request to a host other than the app's own is aborted and recorded, and the test
   errors at teardown if there was any: each browser test checks "no third-party request".
+  Failed app requests (network failures, HTTP status >= 400) are recorded in `failed_requests`.
 - `open_page` (fixture giving the helper `open_page(page, app_url, path, **params)`): navigate
   and wait until Streamlit finished running.
 
@@ -28,6 +29,8 @@ from playwright.sync_api import (
     BrowserContext,
     ConsoleMessage,
     Page,
+    Request,
+    Response,
     Route,
     WebSocketRoute,
     sync_playwright,
@@ -126,6 +129,10 @@ _STREAMLIT_BASE_PATH_PROBE = re.compile(
 )
 
 
+def _is_known_streamlit_probe(url: str, status: int) -> bool:
+    return status == 404 and _STREAMLIT_BASE_PATH_PROBE.match(url) is not None
+
+
 def _is_known_streamlit_noise(text: str, url: str) -> bool:
     return (
         text.startswith("Failed to load resource: the server responded with a status of 404")
@@ -142,6 +149,8 @@ class BrowserPage:
     console_errors: list[str] = field(default_factory=list)
     # Known, harmless Streamlit console errors (see _is_known_streamlit_noise), kept for debugging.
     ignored_console_errors: list[str] = field(default_factory=list)
+    # The app's own requests that failed: "<status or error> <method> <url>".
+    failed_requests: list[str] = field(default_factory=list)
 
     def record_third_party(self, url: str) -> None:
         if url not in self.third_party_requests:
@@ -188,6 +197,17 @@ def make_page(browser: Browser) -> Iterator[Callable[..., BrowserPage]]:
             else:
                 probe.console_errors.append(text)
 
+        def on_request_failed(request: Request) -> None:
+            # Third-party requests fail because the route aborts them; they are reported above.
+            if _is_app_url(request.url):
+                probe.failed_requests.append(f"{request.failure} {request.method} {request.url}")
+
+        def on_response(response: Response) -> None:
+            if response.status >= 400 and not _is_known_streamlit_probe(response.url,
+                                                                         response.status):
+                probe.failed_requests.append(
+                    f"HTTP {response.status} {response.request.method} {response.url}")
+
         context.route("**/*", route_request)
         context.route_web_socket(lambda url: not _is_app_url(url), route_websocket)
         # Belt and braces: anything that reached the network without the route still counts.
@@ -199,6 +219,8 @@ def make_page(browser: Browser) -> Iterator[Callable[..., BrowserPage]]:
         )
         page.on("console", on_console)
         page.on("pageerror", lambda error: probe.console_errors.append(f"pageerror: {error}"))
+        page.on("requestfailed", on_request_failed)
+        page.on("response", on_response)
         return probe
 
     yield _make
@@ -228,6 +250,12 @@ def page(browser_page: BrowserPage) -> Page:
 def console_errors(browser_page: BrowserPage) -> list[str]:
     """console.error messages and uncaught page errors of `page`, collected as they happen."""
     return browser_page.console_errors
+
+
+@pytest.fixture
+def failed_requests(browser_page: BrowserPage) -> list[str]:
+    """The app's own requests from `page` that failed or answered with a status >= 400."""
+    return browser_page.failed_requests
 
 
 # ---------------------------------------------------------------------------------------------

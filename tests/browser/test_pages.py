@@ -47,9 +47,10 @@ def expected_overview_title(lang: str) -> str:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
 def test_page_opens_without_errors_in_each_language(
-    page, app_url, open_page, console_errors, path, lang
+    page, app_url, open_page, console_errors, failed_requests, path, lang
 ):
-    """The page renders its title and shows no exception and logs no console error.
+    """The page renders its title, shows no exception, logs no console error and none of its
+    requests fails.
 
     (No request leaves for a third-party host: checked by the `page` fixture.)
     """
@@ -58,6 +59,7 @@ def test_page_opens_without_errors_in_each_language(
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
     assert page.locator('[data-testid="stException"]').all_inner_texts() == []
     assert console_errors == []
+    assert failed_requests == []
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("en-US", "en"), ("id-ID", "id")])

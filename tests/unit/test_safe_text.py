@@ -12,6 +12,15 @@ def test_html_in_data_is_escaped():
     assert "<" not in md_escape("<script>alert(1)</script>").replace("\\<", "")
 
 
+def test_a_bare_address_in_data_cannot_become_a_link():
+    # The renderer links bare addresses after decoding escapes: the triggers must be broken.
+    for address in ("https://evil.example", "www.evil.example", "someone@evil.example",
+                    "mailto:someone"):
+        escaped = md_escape(address)
+        assert escaped.replace("\\", "") != address
+        assert escaped.replace("\\", "").replace("\u2060", "") == address
+
+
 def test_only_http_links_are_allowed():
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("data:text/html,hi") is None

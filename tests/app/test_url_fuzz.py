@@ -1,0 +1,189 @@
+"""Random, overlong, malformed and hostile URL values on every page's parameters (hypothesis).
+
+Whatever a link holds, the page runs without an exception, shows its title, and shows one notice
+for exactly each value ``url_state.parse_query`` refuses, naming its key (the view falls back to
+the default). The notice repeats the value as inert text: a markdown link in a URL makes no link.
+
+The number of examples is kept small for the everyday suite; ``URL_FUZZ_EXAMPLES=200`` runs more.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from components.i18n import LANGS, resolve_lang, t
+from components.paths import PROJECT_ROOT
+from components.registry import CHARTS, PAGE_PARAMS
+from components.safe_text import md_escape
+from components.url_state import LIST_SEPARATOR, Param, parse_query
+
+TIMEOUT = 60
+# AppTest runs of these pages take 1-3 s each: these counts keep the file under 3 minutes.
+EXAMPLES = {"timeline": 25, "map": 25, "cooperation": 25, "embed": 20, "lang": 15}
+SCALE = int(os.environ.get("URL_FUZZ_EXAMPLES", "0"))
+
+
+def fuzz_settings(name: str):
+    return settings(max_examples=SCALE or EXAMPLES[name], deadline=None, derandomize=not SCALE,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+# --- values --------------------------------------------------------------------------------------
+
+HOSTILE = (
+    "2023-02-30", "2023-13-01", "0000-00-00", "2023-9-7", "20230907", "9999-12-31", "1066",
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "' OR 1=1 --",
+    "1; DROP TABLE events", "~~~", "[click me](https://evil.example)", "javascript:alert(1)",
+    "**bold** _it_ `code` $x^2$", "{key} {value} {0}", "%00", "%2F..%2F", "\x00", "\t\n",
+    "XYZ", "atlantis", "ASEAN ", "asean", "NaN", "-1", "1e308", " ", "",
+)
+# Any character a browser can send in a URL: lone surrogates cannot be encoded as UTF-8.
+ANY_CHARACTER = st.characters(exclude_categories=("Cs",))
+
+
+def valid_values(param: Param) -> st.SearchStrategy[str]:
+    """Values the parameter accepts, written as a link writes them."""
+    if param.kind == "choice":
+        return st.sampled_from(param.options)
+    if param.kind == "choices":
+        return st.lists(st.sampled_from(param.options), unique=True).map(LIST_SEPARATOR.join)
+    if param.kind == "day":
+        return st.dates(*param.options).map(date.isoformat)
+    if param.kind == "year":
+        return st.integers(*param.options).map(str)
+    if param.kind == "flag":
+        return st.sampled_from(("0", "1"))
+    return st.just(param.dump(param.default))
+
+
+def hostile_values(param: Param) -> st.SearchStrategy[str]:
+    near_misses = [st.sampled_from(HOSTILE), st.text(ANY_CHARACTER, max_size=60),
+                   st.builds(lambda piece, times: (piece * times)[:5000],
+                             st.text(ANY_CHARACTER, min_size=1, max_size=3),
+                             st.integers(1, 5000))]
+    if param.kind == "choices":  # a list with one unknown item among known ones
+        near_misses.append(st.tuples(valid_values(param), st.sampled_from(HOSTILE)).map(
+            lambda pair: LIST_SEPARATOR.join(pair)))
+    return st.one_of(near_misses)
+
+
+def param_value(param: Param) -> st.SearchStrategy[str | list[str]]:
+    single = st.one_of(valid_values(param), hostile_values(param))
+    # A repeated key (?bloc=SCO&bloc=<b>) reaches the app as a list.
+    return st.one_of(single, single, st.lists(single, min_size=2, max_size=3))
+
+
+def query_for(params: Sequence[Param]) -> st.SearchStrategy[dict[str, str | list[str]]]:
+    """Some of ``params`` (each present or not), each with a valid or hostile value."""
+    return st.fixed_dictionaries({}, optional={param.key: param_value(param) for param in params})
+
+
+# --- running and reading the app ------------------------------------------------------------------
+
+def run_app(query: Mapping[str, str | list[str]], script: str | None = None,
+            embedded: bool = False) -> AppTest:
+    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.context["is_embedded"] = embedded
+    for key, value in query.items():
+        app.query_params[key] = value
+    if script:
+        app.switch_page(script)
+    return app.run()
+
+
+def notice_pattern(lang: str) -> re.Pattern:
+    template = t("notice.bad_param", lang, key="\0key\0", value="\0value\0")
+    pattern = re.escape(template).replace("\0key\0", "(?P<key>.*)").replace(
+        "\0value\0", "(?P<value>.*)")
+    return re.compile(pattern, re.DOTALL)
+
+
+def expected_notices(params: Sequence[Param], query: Mapping, lang: str) -> list[str]:
+    _, refused = parse_query(params, query)
+    return sorted(t("notice.bad_param", lang, key=notice.key, value=md_escape(notice.value))
+                  for notice in refused)
+
+
+def shown_notices(app: AppTest, lang: str) -> list[str]:
+    pattern = notice_pattern(lang)
+    return sorted(warning.value for warning in app.main.warning if pattern.fullmatch(warning.value))
+
+
+def check(app: AppTest, params: Sequence[Param], query: Mapping, lang: str) -> None:
+    assert not app.exception, [exception.value for exception in app.exception]
+    assert shown_notices(app, lang) == expected_notices(params, query, lang)
+
+
+# --- the tests -------------------------------------------------------------------------------------
+
+PAGE_TITLE_KEYS = {"timeline": "nav.timeline", "map": "nav.map", "cooperation": "nav.cooperation"}
+
+
+def page_test(page: str):
+    params = PAGE_PARAMS[page]
+
+    @fuzz_settings(page)
+    @given(query=query_for(params), lang=st.sampled_from(LANGS))
+    def test(query, lang):
+        app = run_app({"lang": lang, **query}, script=f"pages/{page}.py")
+        check(app, params, query, lang)
+        assert app.title[0].value == t(PAGE_TITLE_KEYS[page], lang)
+
+    return test
+
+
+def test_pages_fuzzed_are_the_pages_with_parameters():
+    assert set(PAGE_TITLE_KEYS) == set(PAGE_PARAMS)
+
+
+test_any_timeline_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("timeline")
+test_any_map_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("map")
+test_any_cooperation_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("cooperation")
+
+
+@fuzz_settings("embed")
+@given(data=st.data(), lang=st.sampled_from(LANGS))
+def test_any_embed_link_shows_its_chart_with_a_notice_for_each_bad_value(data, lang):
+    spec = data.draw(st.sampled_from([spec for spec in CHARTS if spec.params]), label="chart")
+    query = data.draw(query_for(spec.params), label="query")
+    app = run_app({"embed": "true", "chart": spec.chart_id, "lang": lang, **query}, embedded=True)
+    check(app, spec.params, query, lang)
+    assert not app.error, [error.value for error in app.error]  # the chart was drawn
+    assert any(block.value.startswith("#### ") for block in app.markdown), "no chart title"
+
+
+@fuzz_settings("lang")
+@given(value=st.one_of(st.sampled_from(LANGS), st.sampled_from(HOSTILE),
+                       st.text(ANY_CHARACTER, max_size=300),
+                       st.lists(st.sampled_from((*LANGS, *HOSTILE)), min_size=2, max_size=3)))
+def test_any_language_value_opens_the_overview_in_a_known_language(value):
+    app = run_app({"lang": value})
+    assert not app.exception, [exception.value for exception in app.exception]
+    requested = value[-1] if isinstance(value, list) else value
+    lang = resolve_lang(requested, None)
+    assert app.title[0].value == t("overview.title", lang)
+    notices = [warning.value for warning in app.sidebar.warning]
+    if requested in LANGS:
+        assert notices == []
+    else:
+        assert notices == [t("notice.bad_param", lang, key="lang",
+                             value=md_escape(requested[:40]))]
+
+
+@pytest.mark.parametrize("page", list(PAGE_PARAMS))
+def test_a_markdown_link_in_a_url_value_is_shown_as_text(page):
+    params = PAGE_PARAMS[page]
+    query = {params[0].key: "[click me](https://evil.example)"}
+    app = run_app({"lang": "en", **query}, script=f"pages/{page}.py")
+    shown = shown_notices(app, "en")
+    assert shown == expected_notices(params, query, "en")
+    assert all("\\[click me\\]\\(" in notice for notice in shown)
