@@ -1,12 +1,14 @@
 """Embeds in a real Chromium: each chart alone, drawn, and an iframe that follows its content."""
 
+import functools
+import http.server
+import threading
+
 import pytest
 from playwright.sync_api import expect
 
 from components import export
 from components.registry import CHARTS, get_chart
-
-HOST_URL = "http://localhost:9/article.html"  # loopback, another origin: like a news site
 
 
 def drawn_marks(page_or_frame) -> int:
@@ -37,6 +39,17 @@ def test_an_unknown_chart_id_shows_the_valid_ids(page, app_url, open_page):
         expect(alert).to_contain_text(spec.chart_id)
 
 
+@pytest.fixture(scope="module")
+def host_site(tmp_path_factory):
+    """A second loopback web server, another origin than the app's: the news site."""
+    root = tmp_path_factory.mktemp("site")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 def host_page(app_url: str, chart_id: str) -> str:
     spec = get_chart(chart_id)
     url = export.embed_url(app_url, spec, spec.defaults, "en")
@@ -46,15 +59,14 @@ def host_page(app_url: str, chart_id: str) -> str:
 
 
 @pytest.mark.parametrize("width", [375, 768, 1280])
-def test_the_iframe_resizes_to_its_content_at_every_width(make_page, app_url, width):
+def test_the_iframe_resizes_to_its_content_at_every_width(make_page, app_url, host_site, width):
     """The host page's iframe grows or shrinks to the embedded chart's height, so the reader
     never scrolls inside the iframe."""
     probe = make_page(viewport={"width": width, "height": 900})
     page = probe.page
-    chart_id = CHARTS[0].chart_id
-    page.route(HOST_URL, lambda route: route.fulfill(body=host_page(app_url, chart_id),
-                                                     content_type="text/html"))
-    page.goto(HOST_URL)
+    root, site_url = host_site
+    (root / "article.html").write_text(host_page(app_url, CHARTS[0].chart_id), encoding="utf-8")
+    page.goto(f"{site_url}/article.html")
     iframe = page.locator("iframe")
     frame = page.frame_locator("iframe")
     expect(frame.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
