@@ -21,6 +21,7 @@ from components.i18n import LANGS, t
 from components.paths import DATA_DIR, DATA_DIR_VARIABLE, PROJECT_ROOT
 from components.shell import PAGES
 from components.validate import main as validate_main
+from tools.apptest import open_app
 
 TIMEOUT = 60
 
@@ -154,14 +155,7 @@ def use_package(monkeypatch):
 
 
 def run_page(script: str, **params: str) -> AppTest:
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    if script != PAGES[0].script:
-        app.switch_page(script)
-        app.run()
-    return app
+    return open_app(script, **params)
 
 
 def notices(app: AppTest) -> list[str]:

@@ -14,6 +14,7 @@ from components import registry
 from components.i18n import LANGS, t
 from components.paths import PROJECT_ROOT
 from components.registry import CHARTS, PAGE_PARAMS, charts_on
+from tools.apptest import frame_titles, open_app
 
 TIMEOUT = 60
 PAGES_WITH_CHARTS = sorted({spec.page for spec in CHARTS})
@@ -35,14 +36,7 @@ def break_chart(monkeypatch):
 
 
 def run_page(page: str, lang: str) -> AppTest:
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    app.query_params["lang"] = lang
-    app.switch_page(f"pages/{page}.py")
-    return app.run()
-
-
-def frame_titles(app: AppTest) -> list[str]:
-    return [block.value for block in app.markdown if block.value.startswith("#### ")]
+    return open_app(f"pages/{page}.py", lang=lang)
 
 
 def test_every_page_with_charts_is_tested():

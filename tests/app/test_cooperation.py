@@ -8,20 +8,14 @@ from components.i18n import LANGS, t
 from components.paths import PROJECT_ROOT
 from components.registry import get_chart
 from components.safe_text import md_escape
+from tools.apptest import open_app
 
 TIMEOUT = 60
 PAGE = "pages/cooperation.py"
 
 
 def run_cooperation(**params):
-    # A fresh AppTest per case: this app loses widget state between AppTest runs.
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(PAGE)
-    app.run()
-    return app
+    return open_app(PAGE, **params)
 
 
 def markdown_text(app):

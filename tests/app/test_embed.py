@@ -1,20 +1,15 @@
 """Embed mode shows one chart's frame and nothing else; a bad chart id lists the valid ones."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components.i18n import t
-from components.paths import PROJECT_ROOT
 from components.registry import CHARTS, chart_ids
 from components.safe_text import md_escape
+from tools.apptest import open_app
 
 
 def run_embed(**params):
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
-    app.context["is_embedded"] = params.get("embed") == "true"
-    for key, value in params.items():
-        app.query_params[key] = value
-    return app.run()
+    return open_app(context={"is_embedded": params.get("embed") == "true"}, **params)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

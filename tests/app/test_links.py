@@ -10,10 +10,9 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.i18n import t
-from components.paths import PROJECT_ROOT
 from components.registry import PAGE_PARAMS
 from components.url_state import Param, parse_query, to_query
+from tools.apptest import frame_titles, link_notices, open_app
 
 
 def changed_value(param: Param):
@@ -36,22 +35,7 @@ def changed_value(param: Param):
 
 
 def open_page(page: str, query: dict[str, str]) -> AppTest:
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(f"pages/{page}.py")
-    return app.run()
-
-
-def frame_titles(app: AppTest) -> list[str]:
-    return [block.value for block in app.markdown if block.value.startswith("#### ")]
-
-
-def notices(app: AppTest) -> list[str]:
-    """The bad-link notices shown (other warnings, such as a claim's caveat, are content)."""
-    prefix = t("notice.bad_param", "en", key="", value="").split("“")[0]
-    return [w.value for w in app.warning if w.value.startswith(prefix)]
+    return open_app(f"pages/{page}.py", query)
 
 
 def url_of(app: AppTest) -> dict[str, str]:
@@ -68,7 +52,7 @@ def test_a_link_with_every_control_changed_reproduces_the_view(page):
 
     first = open_page(page, link)
     assert not first.exception, [e.value for e in first.exception]
-    assert notices(first) == []
+    assert link_notices(first) == []
     assert url_of(first) == link, "the page must keep exactly the link's view in its URL"
 
     second = open_page(page, url_of(first))

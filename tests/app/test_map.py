@@ -1,27 +1,20 @@
 """The Map page through AppTest, with URL parameters valid and invalid."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components.i18n import t
-from components.paths import PROJECT_ROOT
 from components.safe_text import md_escape
+from tools.apptest import frame_titles, open_app
 
 TIMEOUT = 60
 
 
 def run_map(**params):
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page("pages/map.py")
-    app.run()
-    return app
+    return open_app("pages/map.py", **params)
 
 
 def headings(app):
-    return [m.value for m in app.markdown if m.value.startswith("#### ")]
+    return [f"#### {title}" for title in frame_titles(app)]
 
 
 def test_the_map_page_opens_on_the_overlap_view_of_summit_day():

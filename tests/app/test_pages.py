@@ -1,24 +1,16 @@
 """Every page runs in both languages without an exception, through Streamlit's AppTest."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components.i18n import LANGS, t
-from components.paths import PROJECT_ROOT
 from components.shell import PAGES
+from tools.apptest import open_app
 
 TIMEOUT = 60
 
 
 def run_page(script, **params):
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    if script != PAGES[0].script:
-        app.switch_page(script)
-        app.run()
-    return app
+    return open_app(script, **params)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -62,7 +54,5 @@ def test_the_overview_key_figures_come_from_the_data():
 
 @pytest.mark.parametrize(("locale", "lang"), [("en-GB", "en"), ("id-ID", "id"), ("fr-FR", "id")])
 def test_without_a_link_language_the_browser_language_decides(locale, lang):
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    app.context["locale"] = locale
-    app.run()
+    app = open_app(context={"locale": locale})
     assert app.title[0].value == t("overview.title", lang)

@@ -5,30 +5,20 @@ Each case runs on a fresh AppTest: this app loses widget state between AppTest r
 are tested in the browser (tests/browser/test_timeline.py)."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components.i18n import LANGS, t
-from components.paths import PROJECT_ROOT
 from components.timeline import TRACKS
+from tools.apptest import frame_titles, open_app
 
 TIMEOUT = 60
 PAGE = "pages/timeline.py"
 
 
 def run_timeline(**params):
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(PAGE)
-    app.run()
-    return app
+    return open_app(PAGE, **params)
 
 
-def chart_titles(app):
-    # The frame writes each title as a level-4 markdown heading, escaped.
-    return [element.value.removeprefix("#### ").replace("\\", "")
-            for element in app.markdown if element.value.startswith("#### ")]
+chart_titles = frame_titles
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from components.i18n import LANGS, resolve_lang, t
-from components.paths import PROJECT_ROOT
 from components.registry import CHARTS, PAGE_PARAMS
 from components.safe_text import md_escape
 from components.url_state import LIST_SEPARATOR, Param, parse_query
+from tools.apptest import open_app
 
 TIMEOUT = 60
 # AppTest runs of these pages take 1-3 s each: these counts keep the file under 3 minutes.
@@ -91,13 +91,7 @@ def query_for(params: Sequence[Param]) -> st.SearchStrategy[dict[str, str | list
 
 def run_app(query: Mapping[str, str | list[str]], script: str | None = None,
             embedded: bool = False) -> AppTest:
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    app.context["is_embedded"] = embedded
-    for key, value in query.items():
-        app.query_params[key] = value
-    if script:
-        app.switch_page(script)
-    return app.run()
+    return open_app(script, query, context={"is_embedded": embedded})
 
 
 def notice_pattern(lang: str) -> re.Pattern:

@@ -1,0 +1,45 @@
+"""Running the app in Streamlit's AppTest, as the app tests and the benchmark do."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from streamlit.testing.v1 import AppTest
+
+from components.i18n import t
+from tools.app_server import PROJECT_ROOT
+
+TIMEOUT = 60
+OVERVIEW = "pages/overview.py"
+
+
+def open_app(script: str | None = None, query: Mapping[str, str | list[str]] | None = None,
+             context: Mapping[str, object] | None = None, **params: str) -> AppTest:
+    """A fresh session opened on a link: ``query`` and ``params`` are its query parameters,
+    ``context`` what the browser reports (``locale``, ``is_embedded``...), ``script`` the page.
+
+    Each call is a new session: this app loses widget state between AppTest runs, so clicks
+    are tested in the browser.
+    """
+    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for key, value in (context or {}).items():
+        app.context[key] = value
+    for key, value in {**(query or {}), **params}.items():
+        app.query_params[key] = value
+    app.run()
+    if script and script != OVERVIEW:
+        app.switch_page(script)
+        app.run()
+    return app
+
+
+def frame_titles(app: AppTest) -> list[str]:
+    """The titles of the chart frames on the page, as shown (markdown escapes removed)."""
+    return [block.value.removeprefix("#### ").replace("\\", "")
+            for block in app.markdown if block.value.startswith("#### ")]
+
+
+def link_notices(app: AppTest, lang: str = "en") -> list[str]:
+    """The bad-link notices shown (other warnings, such as a claim's caveat, are content)."""
+    prefix = t("notice.bad_param", lang, key="", value="").split("“")[0]
+    return [warning.value for warning in app.warning if warning.value.startswith(prefix)]
