@@ -35,6 +35,11 @@ PAGES = (
 )
 
 
+def link_path(page: PageInfo) -> str:
+    """The URL path of a page: the first page is the app's root, where st.navigation puts it."""
+    return "" if page is PAGES[0] else page.url_path
+
+
 def current_lang() -> Lang:
     """The language chosen for this session (set by ``choose_lang`` at the top of every run).
 

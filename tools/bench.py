@@ -26,7 +26,7 @@ from components import export
 from components.citations import source_text
 from components.data_package import read_package
 from components.registry import charts_on
-from components.shell import PAGES
+from components.shell import PAGES, link_path
 from tools import app_server, loadtest
 from tools import browser as chromium
 
@@ -129,7 +129,7 @@ def browser_times(server_url: str, statics: dict[str, Path], runs: int) -> dict[
                       else route.abort())
         page = context.new_page()
         for info in PAGES:
-            url = f"{server_url}/{info.url_path}?lang=en"
+            url = f"{server_url}/{link_path(info)}?lang=en"
             time_app_page(page, url)  # warm the server's caches once, as a reader before you did
             app_s, static_s, sent = [], [], []
             for _ in range(runs):  # alternate, so both see the same machine load

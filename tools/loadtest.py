@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from components.shell import PAGES
+from components.shell import PAGES, link_path
 from tools import app_server
 from tools import browser as chromium
 
@@ -68,7 +68,7 @@ async def reader(browser, base_url: str, number: int, timeout_ms: int) -> list[t
     for info in PAGES:
         started = time.monotonic()
         try:
-            await page.goto(f"{base_url}/{info.url_path}?lang={'id' if number % 2 else 'en'}",
+            await page.goto(f"{base_url}/{link_path(info)}?lang={'id' if number % 2 else 'en'}",
                             wait_until="domcontentloaded", timeout=timeout_ms)
             await page.wait_for_function(chromium.SCRIPT_IDLE_JS, timeout=timeout_ms)
             await page.wait_for_function(chromium.CHARTS_DRAWN_JS, timeout=timeout_ms)

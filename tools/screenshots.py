@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from components.i18n import LANGS
 from components.registry import CHARTS
-from components.shell import PAGES
+from components.shell import PAGES, link_path
 from tools import app_server
 from tools import browser as chromium
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     except app_server.AppServerError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    targets = [(f"{page.url_path}-{lang}", f"/{page.url_path}?lang={lang}")
+    targets = [(f"{page.url_path}-{lang}", f"/{link_path(page)}?lang={lang}")
                for page in PAGES for lang in LANGS]
     targets += [(f"embed-{spec.chart_id}-{lang}", f"/?embed=true&chart={spec.chart_id}&lang={lang}")
                 for spec in CHARTS for lang in LANGS]

@@ -9,7 +9,7 @@ import pytest
 
 from components.i18n import LANGS
 from components.registry import CHARTS
-from components.shell import PAGES
+from components.shell import PAGES, link_path
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
@@ -37,7 +37,7 @@ def report(violations: list[dict]) -> str:
 def test_every_page_has_no_serious_accessibility_violation(page, app_url, open_page,
                                                            page_info, lang):
     """axe-core finds no serious or critical WCAG 2.1 A/AA violation on the page."""
-    open_page(page, app_url, page_info.url_path, lang=lang)
+    open_page(page, app_url, link_path(page_info), lang=lang)
     violations = axe_violations(page)
     assert not violations, report(violations)
 

@@ -9,7 +9,7 @@ import pytest
 
 from components.i18n import LANGS, catalog
 from components.registry import CHARTS
-from components.shell import PAGES
+from components.shell import PAGES, link_path
 
 MIN_LENGTH = 12  # shorter strings ("Tabel"/"Table", "PNG") are too often the same or generic
 
@@ -47,7 +47,7 @@ def visible_text(page) -> str:
 def test_a_page_shows_no_interface_text_of_the_other_language(page, app_url, open_page,
                                                               page_info, lang):
     """Every interface string on the page comes from the page's own language."""
-    open_page(page, app_url, page_info.url_path, lang=lang)
+    open_page(page, app_url, link_path(page_info), lang=lang)
     text = visible_text(page)
     leftovers = sorted(chunk for chunk in foreign_strings(lang) if chunk in text)
     assert leftovers == []

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.registry import charts_on
-from components.shell import PAGES
+from components.shell import PAGES, link_path
 
 PHONE = {"width": 375, "height": 812}
 MIN_CHART_FONT_PX = 10
@@ -27,7 +27,7 @@ def phone(make_page):
 
 @pytest.mark.parametrize("page_info", PAGES, ids=[p.url_path for p in PAGES])
 def test_no_page_scrolls_sideways_on_a_phone(phone, app_url, open_page, page_info):
-    open_page(phone, app_url, page_info.url_path, lang="id")
+    open_page(phone, app_url, link_path(page_info), lang="id")
     phone.wait_for_function(CHARTS_DRAWN, arg=len(charts_on(page_info.url_path)))
     width = phone.evaluate("document.documentElement.scrollWidth")
     too_wide = phone.evaluate("""limit => [...document.querySelectorAll(
@@ -44,7 +44,7 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, app_url, open_page, page_inf
                                        ("timeline", "map", "cooperation")],
                          ids=lambda p: p.url_path)
 def test_chart_text_stays_legible_on_a_phone(phone, app_url, open_page, page_info):
-    open_page(phone, app_url, page_info.url_path, lang="id")
+    open_page(phone, app_url, link_path(page_info), lang="id")
     phone.wait_for_function(CHARTS_DRAWN, arg=len(charts_on(page_info.url_path)))
     sizes = phone.evaluate("""() => [...document.querySelectorAll('.main-svg text')]
         .filter(t => t.textContent.trim())
