@@ -2,7 +2,6 @@
 download the static fallback for when the app is asleep or blocked."""
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from components import export, frame, shell
 from components.citations import source_text
@@ -43,4 +42,4 @@ if chart is not None:
         on_click="ignore", key="embed.fallback")
 
 st.subheader(t("embed.preview_heading", lang))
-components.iframe(url, height=720, scrolling=True)
+st.iframe(url, height=720, alt=description or spec.chart_id)
