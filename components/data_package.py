@@ -40,6 +40,8 @@ class DataPackage:
     tables: Mapping[str, pd.DataFrame]
     descriptor: Mapping = field(repr=False)
     problems: tuple[Problem, ...] = ()
+    # Set by the app's loader to the files' fingerprint: what built charts are cached against.
+    version: tuple = ()
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         try:

@@ -26,11 +26,28 @@ from components.safe_text import md_escape
 log = logging.getLogger(__name__)
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _made(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple,
+          _spec: ChartSpec, _data: DataPackage) -> Chart:
+    # A chart is a pure function of the data's version, its values and the language, so every
+    # reader who asks for the same view shares one built Chart. Callers never mutate it (the
+    # dark theme and the exports work on copies).
+    return _spec.make(_data, dict(values), lang)
+
+
+def _frozen(values: Mapping[str, Any]) -> tuple:
+    return tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
+                        for key, value in values.items()))
+
+
 def build(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang
           ) -> Chart | None:
     """The chart, or None after logging why it could not be built."""
     try:
-        return spec.make(data, values, lang)
+        if not data.version:  # data not loaded by the app: nothing to key a cache on
+            return spec.make(data, values, lang)
+        return _made(spec.chart_id, id(spec.make), _frozen(values), lang, data.version, spec,
+                     data)
     except Exception:  # one broken chart must not take the page down with it
         log.exception("chart %s failed to build with %s", spec.chart_id, dict(values))
         return None

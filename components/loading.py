@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import streamlit as st
@@ -17,7 +18,7 @@ def _read(root: str, files: tuple) -> DataPackage:
     # Keyed on the folder and its files' sizes and times (``files``), so an edited CSV is picked
     # up without a restart; no leading underscore, which would leave them out of the key.
     # Returned as a shared resource, not a copy: pages only read the tables.
-    return read_package(Path(root), partial=True)
+    return dataclasses.replace(read_package(Path(root), partial=True), version=(root, files))
 
 
 def load_data(lang: Lang) -> DataPackage:

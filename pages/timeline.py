@@ -38,8 +38,8 @@ with search_column:
 
 def events_and_sources(events) -> None:
     with st.expander(t("timeline.events_list", lang, count=len(events))):
-        for line in event_lines(events, data["sources"], lang, labels):
-            st.markdown(line)
+        # One block, not one element per event: the list is long and rerendered on every run.
+        st.markdown("\n\n".join(event_lines(events, data["sources"], lang, labels)))
 
 
 st.header(t("timeline.week_heading", lang))
