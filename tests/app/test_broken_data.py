@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import loading
 from components.i18n import LANGS, t
-from components.paths import DATA_DIR, DATA_DIR_VARIABLE, PROJECT_ROOT
+from components.paths import DATA_DIR, DATA_DIR_VARIABLE
 from components.shell import PAGES
 from components.validate import main as validate_main
 from tools.apptest import open_app
@@ -219,11 +219,8 @@ def test_with_a_broken_events_table_every_page_degrades_without_a_traceback(page
 
 def test_a_broken_package_shows_the_data_error_in_an_embed(broken_copy, use_package):
     use_package(broken_copy(CORRUPTIONS[-1]))
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    app.context["is_embedded"] = True
-    for key, value in {"embed": "true", "chart": "membership-map", "lang": "id"}.items():
-        app.query_params[key] = value
-    app.run()
+    app = open_app(context={"is_embedded": True}, embed="true", chart="membership-map",
+                   lang="id")
     assert not app.exception, [e.value for e in app.exception]
     assert t("error.data_title", "id") in notices(app)
 

@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 
 from components import registry
 from components.i18n import LANGS, t
-from components.paths import PROJECT_ROOT
 from components.registry import CHARTS, PAGE_PARAMS, charts_on
 from tools.apptest import frame_titles, open_app
 
@@ -67,11 +66,8 @@ def test_without_a_planted_fault_every_chart_of_the_page_is_drawn():
 
 def test_an_embedded_chart_that_fails_shows_its_frame_with_a_notice(break_chart):
     break_chart("membership-map")
-    app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    app.context["is_embedded"] = True
-    for key, value in {"embed": "true", "chart": "membership-map", "lang": "id"}.items():
-        app.query_params[key] = value
-    app.run()
+    app = open_app(context={"is_embedded": True}, embed="true", chart="membership-map",
+                   lang="id")
     assert not app.exception, [e.value for e in app.exception]
     assert [error.value for error in app.error] == [t("frame.build_failed", "id")]
 
