@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
 import plotly.graph_objects as go
 import streamlit as st
+from _plotly_utils.utils import convert_to_base64
 
 from components import export, theme
 from components.chart_spec import Chart, ChartSpec
@@ -53,6 +55,58 @@ def build(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: L
         return None
 
 
+class SentFigure(go.Figure):
+    """A figure as the frame sends it, shared by every reader of the same view.
+
+    ``st.plotly_chart`` turns the figure into a dict on every run, and ``Figure.to_dict`` deep-
+    copies every trace: the largest cost of a warm rerun. This figure is never changed after it
+    is made, so its dict is made once, with its number arrays already in the typed-array form
+    ``plotly.io.to_json`` would otherwise convert them to on every run.
+    """
+
+    def __init__(self, figure: go.Figure):
+        super().__init__(figure)
+        spec = super().to_dict()
+        convert_to_base64(spec)
+        self._sent_spec = spec
+
+    def to_dict(self) -> dict:
+        return self._sent_spec
+
+
+@dataclass(frozen=True)
+class OnScreen:
+    """What the frame shows of a chart in one language and theme, made once per view."""
+
+    figure: SentFigure
+    source_rows: tuple[str, ...]
+    source_line: str
+    source_text: str
+
+
+def _on_screen(chart: Chart, data: DataPackage, lang: Lang, dark: bool) -> OnScreen:
+    sources = data["sources"]
+    return OnScreen(SentFigure(theme.for_dark_theme(chart.figure) if dark else chart.figure),
+                    tuple(source_rows(sources, chart.source_ids, lang)),
+                    source_line(sources, chart.source_ids, lang),
+                    source_text(sources, chart.source_ids, lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _cached_on_screen(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple,
+                      dark: bool, _chart: Chart, _data: DataPackage) -> OnScreen:
+    return _on_screen(_chart, _data, lang, dark)
+
+
+def on_screen(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
+              lang: Lang) -> OnScreen:
+    dark = reader_theme() == "dark"
+    if not data.version:
+        return _on_screen(chart, data, lang, dark)
+    return _cached_on_screen(spec.chart_id, id(spec.make), _frozen(values), lang, data.version,
+                             dark, chart, data)
+
+
 def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
                on_select: str = "ignore") -> Any:
     """Build and frame one chart; returns the plotly selection event when ``on_select="rerun"``."""
@@ -66,13 +120,17 @@ def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
 
 def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
                  lang: Lang, on_select: str = "ignore") -> Any:
+    shown = on_screen(spec, chart, data, values, lang)
     st.markdown(f"#### {md_escape(chart.title)}")
     st.caption(md_escape(chart.subtitle))
     view_chart, view_table, view_sources = st.tabs(
         [t("frame.view_chart", lang), t("frame.view_table", lang), t("frame.view_sources", lang)])
     event = None
     with view_chart:
-        event = st.plotly_chart(themed(chart.figure), config=export.plotly_config(spec),
+        style = fit_height_style(spec.chart_id, chart.figure)
+        if style:
+            st.html(style)  # style tags only: Streamlit adds them without taking room on the page
+        event = st.plotly_chart(shown.figure, config=export.plotly_config(spec),
                                 key=f"chart-{spec.chart_id}", on_select=on_select,
                                 alt=chart.description,
                                 selection_mode="points" if on_select != "ignore"
@@ -82,13 +140,38 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
     with view_table:
         st.dataframe(chart.table, hide_index=True, width="stretch")
     with view_sources:
-        for line in source_rows(data["sources"], chart.source_ids, lang):
-            st.markdown(f"- {line}")
-    st.caption(source_line(data["sources"], chart.source_ids, lang))
+        st.markdown("\n".join(f"- {line}" for line in shown.source_rows))
+    st.caption(shown.source_line)
     for note in chart.notes:
         st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")
-    editor_tools(spec, chart, data, values, lang)
+    editor_tools(spec, chart, shown.source_text, values, lang)
     return event
+
+
+NARROW_FRAME_PX = 700  # a frame narrower than this is on a phone or in a narrow embed
+
+
+def fit_height_style(chart_id: str, figure: go.Figure) -> str | None:
+    """CSS that makes a chart's height follow its width in a narrow frame, if its builder asks.
+
+    A builder asks with ``layout.meta["fit_height"] = {"width_per_height": ..., "extra_px": ...}``:
+    plotly keeps a map's aspect ratio inside the figure's fixed height, which leaves empty bands
+    above and below a map on a phone. Streamlit gives the chart's element the figure's height and
+    draws the figure at the height the chart inside it measures, so a CSS height on that element is
+    enough. Full-screen view still works: it is a fixed layer inside the element, sized to the
+    screen. Only the chart id and numbers go into the CSS.
+    """
+    meta = figure.layout.meta
+    fit = meta.get("fit_height") if isinstance(meta, Mapping) else None
+    if not fit:
+        return None
+    frame = f".st-key-frame-{chart_id}"
+    height = f"calc(100cqw / {float(fit['width_per_height'])} + {float(fit['extra_px'])}px)"
+    return (f"<style>{frame} {{ container: chart-frame / inline-size; }}\n"
+            f"@container chart-frame (max-width: {NARROW_FRAME_PX}px) {{\n"
+            f"  {frame} .st-key-chart-{chart_id} {{ flex: 0 0 auto !important;"
+            f" height: {height} !important; }}\n"
+            "}</style>")
 
 
 def reader_theme() -> str:
@@ -99,15 +182,9 @@ def reader_theme() -> str:
         return "light"
 
 
-def themed(figure: go.Figure) -> go.Figure:
-    """The figure in the reader's theme: builders draw for light paper, dark readers get it adapted."""
-    return theme.for_dark_theme(figure) if reader_theme() == "dark" else figure
-
-
-def editor_tools(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
+def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mapping[str, Any],
                  lang: Lang) -> None:
     """Downloads and the embed snippet. Files are made only when a reader asks for them."""
-    plain_source = source_text(data["sources"], chart.source_ids, lang)
     name = f"{spec.chart_id}-{lang}"
     downloads, embed = st.columns(2)
     with downloads.popover(t("frame.download", lang), icon="⬇️"):

@@ -141,11 +141,13 @@ def hover_text(row: pd.Series, lang: Lang, track_label: str, sources: pd.DataFra
 def event_lines(events: pd.DataFrame, sources: pd.DataFrame, lang: Lang,
                 track_labels: dict[str, str]) -> list[str]:
     """One markdown line per event: date, track, title, and each source linked to its page."""
+    # One lookup for all events: selecting the sources per event in pandas cost most of a rerun.
+    link_by_id = {source_id: md_link(publisher, url) for source_id, publisher, url
+                  in zip(sources["source_id"], sources["publisher"], sources["url"], strict=True)}
     lines = []
     for _, row in events.iterrows():
-        cited = cited_sources(sources, split_list(row["source_ids"]))
-        links = ", ".join(md_link(source["publisher"], source["url"])
-                          for _, source in cited.iterrows())
+        links = ", ".join(link_by_id[source_id] for source_id in split_list(row["source_ids"])
+                          if source_id in link_by_id)
         lines.append(f"**{md_escape(event_date_text(row, lang))}** · "
                      f"{md_escape(track_labels[row['track']])} · "
                      f"{md_escape(localized(row, 'title', lang))} — {links}")

@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from components.data_package import find_problems
-from components.paths import DATA_DIR
+from components.paths import data_dir
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("root", nargs="?", type=Path, default=DATA_DIR,
-                        help="folder holding datapackage.json (default: data/)")
+    parser.add_argument("root", nargs="?", type=Path, default=data_dir(),
+                        help="folder holding datapackage.json (default: data/, or "
+                             "$DASHBOARD_DATA_DIR when set, as the app reads it)")
     args = parser.parse_args(argv)
     problems, tables, _ = find_problems(args.root)
     if problems:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,7 +136,8 @@ def check_schema(descriptor_path: Path, descriptor: Mapping, readable: set[str])
             problems.append(Problem(names[resource.name], getattr(error, "row_number", None),
                                     _error_column(error, schema), _error_message(error)))
     problems += [Problem("datapackage.json", None, None, error.message) for error in report.errors]
-    return problems
+    # A cut-off row is reported twice per cell (missing, and so breaking "required"): once is enough.
+    return list(dict.fromkeys(problems))
 
 
 def _error_column(error, schema) -> str | None:
@@ -158,7 +160,7 @@ def _error_message(error) -> str:
         expected = error.note.removeprefix("type is ").strip('"').split("/")[0]
         return f"{cell!r} is not a valid {expected}"
     if error.type == "constraint-error":
-        return f"{cell!r} breaks the rule: {error.note}"
+        return _constraint_message(cell, error.note or "")
     if error.type == "primary-key":
         return f"duplicate key ({error.note})"
     if error.type == "foreign-key":
@@ -170,6 +172,29 @@ def _error_message(error) -> str:
     if error.type == "blank-row":
         return "the row is blank"
     return error.note or error.message
+
+
+# Frictionless words a broken constraint as 'constraint "<name>" is "<value>"'.
+_CONSTRAINT_NOTE = re.compile(r'constraint "(?P<name>\w+)" is "?(?P<value>.*?)"?$')
+_CONSTRAINT_MESSAGES = {
+    "enum": "{cell!r} is not one of the allowed values {value}",
+    "pattern": "{cell!r} does not have the expected form ({value})",
+    "minimum": "{cell!r} is below the minimum {value}",
+    "maximum": "{cell!r} is above the maximum {value}",
+    "minLength": "{cell!r} is shorter than {value} characters",
+    "maxLength": "{cell!r} is longer than {value} characters",
+    "unique": "{cell!r} appears more than once in a column whose values must be unique",
+}
+
+
+def _constraint_message(cell: object, note: str) -> str:
+    match = _CONSTRAINT_NOTE.match(note)
+    if not match:
+        return f"{cell!r} breaks the rule: {note}"
+    if match["name"] == "required":  # the same words as a missing cell: they are the same fault
+        return "the value is missing"
+    template = _CONSTRAINT_MESSAGES.get(match["name"], "{cell!r} breaks the rule {name} = {value}")
+    return template.format(cell=cell, name=match["name"], value=match["value"])
 
 
 # --- pass 3: rules a table schema cannot state -----------------------------------------------------

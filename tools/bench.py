@@ -201,11 +201,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{row['apptest_warm_ms']:>8.1f} {missed(row['apptest_warm_ms'], TARGET_WARM_MS):>6} "
               f"{row['websocket_kb']:>7.0f} {row['largest_figure_kb']:>7.0f} "
               f"{missed(row['largest_figure_kb'], TARGET_FIGURE_KB):>5}")
-    p50 = f"{load['p50_s']:.2f}" if load["p50_s"] is not None else "-"
-    p95 = f"{load['p95_s']:.2f}" if load["p95_s"] is not None else "-"
-    print(f"\nserver memory: idle {idle_mb:.0f} MB, with {load['readers']} readers peak "
-          f"{load['server_rss_peak_mb']:.0f} MB; {load['succeeded']}/{load['page_views']} page "
-          f"views drawn, p50 {p50} s, p95 {p95} s")
+    print(f"\nserver memory: idle {idle_mb:.0f} MB; with {load['readers']} readers at once:")
+    print(loadtest.report(load))
     print(f"wrote {BENCH_DIR / 'results.json'}")
     return 0
 

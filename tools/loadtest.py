@@ -1,7 +1,13 @@
-"""``make loadtest``: N simulated readers at once, each opening every page in a real Chromium
-and waiting until its charts are drawn. Loopback only, bounded in time, stops by itself.
+"""``make loadtest``: N simulated readers at once, each opening every page and waiting until its
+charts have arrived, on loopback, bounded in time, stopping by itself.
 
-Reports the success rate, p50/p95 time until the charts are drawn, and the server's peak memory.
+Reports the success rate, p50/p95 time until the charts are there, and the server's peak memory.
+
+Most readers speak Streamlit's own websocket protocol, as a browser does: they ask for a page,
+receive every element the server sends and count the charts. A few readers (``--browsers``) are
+real Chromium pages that also wait until every chart is drawn. Why not 30 Chromiums: on a small
+machine 30 browsers drawing plotly at once starve the server they are meant to load (each reader
+brings its own CPU in real life), so the measure would be of the client, not of the app.
 """
 
 from __future__ import annotations
@@ -12,16 +18,43 @@ import statistics
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import websockets
 from playwright.async_api import async_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from components.registry import charts_on
 from components.shell import PAGES, link_path
 from tools import app_server
 from tools import browser as chromium
 
 DEFAULT_READERS = 30
+DEFAULT_BROWSERS = 2
 DEFAULT_DEADLINE_S = 900
+PAGE_TIMEOUT_S = 120.0
+NOT_REACHED = "(not reached before the deadline)"
+
+
+@dataclass
+class PageView:
+    page: str
+    seconds: float | None  # until the charts were there; None when the view failed
+    reader: str  # "wire" or "browser"
+    problem: str = ""
+
+
+@dataclass
+class WireRun:
+    """What the server sent for one script run of one page."""
+
+    charts: int = 0
+    exceptions: int = 0
+    iframes: list[str] = field(default_factory=list)
+    bytes: int = 0
 
 
 class MemoryWatch:
@@ -57,11 +90,83 @@ class MemoryWatch:
         self._thread.join()
 
 
-async def reader(browser, base_url: str, number: int, timeout_ms: int,
-                 timings: list[tuple[str, float | None]]) -> None:
-    """One reader: every page in turn, appending (page, seconds until charts drawn), or None for
-    a page that failed, to ``timings`` as it goes (so a reader cut off by the deadline still
-    counts what it did)."""
+def page_request(base_url: str, path: str, query: str, lang: str) -> bytes:
+    """The first message a browser sends for a page: run its script with this URL."""
+    message = BackMsg()
+    rerun = message.rerun_script
+    rerun.query_string = query
+    rerun.page_name = path
+    rerun.context_info.locale = "id-ID" if lang == "id" else "en-GB"
+    rerun.context_info.timezone = "Asia/Jakarta"
+    rerun.context_info.url = f"{base_url}/{path}?{query}"
+    # The browser tells the server about ``?embed=true`` here; the script never sees that key.
+    rerun.context_info.is_embedded = "embed=true" in query.lower().split("&")
+    return message.SerializeToString()
+
+
+async def wire_run(base_url: str, path: str, query: str, lang: str,
+                   timeout_s: float = PAGE_TIMEOUT_S) -> WireRun:
+    """Open a page over Streamlit's websocket and read until its script has finished."""
+    stream_url = "ws" + base_url.removeprefix("http") + "/_stcore/stream"
+    run = WireRun()
+    async with websockets.connect(stream_url, subprotocols=["streamlit"], origin=base_url,
+                                  max_size=None, open_timeout=timeout_s) as socket:
+        await socket.send(page_request(base_url, path, query, lang))
+        async with asyncio.timeout(timeout_s):
+            async for raw in socket:
+                run.bytes += len(raw)
+                message = ForwardMsg()
+                message.ParseFromString(raw)
+                kind = message.WhichOneof("type")
+                if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                    element = message.delta.new_element
+                    match element.WhichOneof("type"):
+                        case "plotly_chart":
+                            run.charts += 1
+                        case "exception":
+                            run.exceptions += 1
+                        case "iframe":
+                            run.iframes.append(element.iframe.src)
+                elif kind == "script_finished" and message.script_finished in (
+                        ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
+                    if message.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                        run.exceptions += 1
+                    return run
+                # FINISHED_EARLY_FOR_RERUN: the app reran itself (the shell does); keep reading.
+    raise ConnectionError("the server closed the connection before the page finished")
+
+
+async def wire_view(base_url: str, path: str, lang: str, timeout_s: float) -> PageView:
+    """One page view by a wire reader: the page, then any embedded chart its iframe opens."""
+    started = time.monotonic()
+    expected = len(charts_on(path or PAGES[0].url_path))
+    try:
+        run = await wire_run(base_url, path, f"lang={lang}", lang, timeout_s)
+        for src in run.iframes:  # a browser opens the iframe's page too
+            inner = urlsplit(src)
+            embedded = await wire_run(base_url, inner.path.strip("/"), inner.query, lang, timeout_s)
+            run.charts += embedded.charts
+            run.exceptions += embedded.exceptions
+            expected += 1
+    except (OSError, TimeoutError, websockets.WebSocketException) as error:
+        return PageView(path, None, "wire", f"{type(error).__name__}: {error}")
+    if run.exceptions:
+        return PageView(path, None, "wire", f"{run.exceptions} error notice(s)")
+    if run.charts < expected:
+        return PageView(path, None, "wire", f"{run.charts} of {expected} charts")
+    return PageView(path, time.monotonic() - started, "wire")
+
+
+async def wire_reader(base_url: str, number: int, timeout_s: float, views: list[PageView]) -> None:
+    lang = "id" if number % 2 else "en"
+    for info in PAGES:
+        views.append(await wire_view(base_url, link_path(info), lang, timeout_s))
+
+
+async def browser_reader(browser, base_url: str, number: int, timeout_s: float,
+                         views: list[PageView]) -> None:
+    """A reader in Chromium: every page in turn, until every chart on it is drawn."""
+    timeout_ms = timeout_s * 1000
     context = await browser.new_context(viewport=chromium.DESKTOP)
     await context.route("**/*", lambda route: route.continue_()
                         if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
@@ -75,30 +180,36 @@ async def reader(browser, base_url: str, number: int, timeout_ms: int,
             await page.wait_for_function(chromium.SCRIPT_IDLE_JS, timeout=timeout_ms)
             await page.wait_for_function(chromium.CHARTS_DRAWN_JS, timeout=timeout_ms)
             failed = await page.locator('[data-testid="stException"]').count()
-            timings.append((info.url_path, None if failed else time.monotonic() - started))
-        except Exception:  # a timeout or a crash counts as a failed page view
-            timings.append((info.url_path, None))
+            views.append(PageView(info.url_path, None if failed else time.monotonic() - started,
+                                  "browser", "error notice" if failed else ""))
+        except Exception as error:  # a timeout or a crash counts as a failed page view
+            views.append(PageView(info.url_path, None, "browser", type(error).__name__))
     await context.close()
 
 
-async def run_readers(base_url: str, readers: int, deadline_s: float, timeout_ms: int
-                      ) -> list[list[tuple[str, float | None]]]:
-    """Every reader's timings; page views the deadline cut off count as failed."""
-    results: list[list[tuple[str, float | None]]] = [[] for _ in range(readers)]
+async def run_readers(base_url: str, readers: int, browsers: int, deadline_s: float,
+                      timeout_s: float = PAGE_TIMEOUT_S) -> list[list[PageView]]:
+    """Every reader's page views; views the deadline cut off count as failed."""
+    browsers = min(browsers, readers)
+    results: list[list[PageView]] = [[] for _ in range(readers)]
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium.CHROMIUM,
-                                                   headless=True, args=chromium.CHROMIUM_ARGS)
+        browser = (await playwright.chromium.launch(executable_path=chromium.CHROMIUM,
+                                                    headless=True, args=chromium.CHROMIUM_ARGS)
+                   if browsers else None)
         try:
-            tasks = [asyncio.create_task(reader(browser, base_url, n, timeout_ms, results[n]))
-                     for n in range(readers)]
+            tasks = [asyncio.create_task(
+                browser_reader(browser, base_url, n, timeout_s, results[n]) if n < browsers
+                else wire_reader(base_url, n, timeout_s, results[n])) for n in range(readers)]
             _, pending = await asyncio.wait(tasks, timeout=deadline_s)
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
         finally:
-            await browser.close()
-    for timings in results:
-        timings += [("(not reached before the deadline)", None)] * (len(PAGES) - len(timings))
+            if browser:
+                await browser.close()
+    for number, views in enumerate(results):
+        kind = "browser" if number < browsers else "wire"
+        views += [PageView(NOT_REACHED, None, kind, "deadline")] * (len(PAGES) - len(views))
     return results
 
 
@@ -107,49 +218,80 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def load(server: app_server.AppServer, readers: int, deadline_s: float = DEFAULT_DEADLINE_S,
-         timeout_ms: int = 120_000) -> dict:
+def summary(views: list[PageView]) -> dict:
+    seconds = [view.seconds for view in views if view.seconds is not None]
+    return {
+        "page_views": len(views),
+        "succeeded": len(seconds),
+        "p50_s": statistics.median(seconds) if seconds else None,
+        "p95_s": percentile(seconds, 0.95) if seconds else None,
+    }
+
+
+def load(server: app_server.AppServer, readers: int, browsers: int = DEFAULT_BROWSERS,
+         deadline_s: float = DEFAULT_DEADLINE_S) -> dict:
     """Run the readers against a running server; returns the measurements."""
     with MemoryWatch(server.process.pid) as memory:
         idle_kb = memory.rss_kb()
         started = time.monotonic()
-        results = asyncio.run(run_readers(server.url, readers, deadline_s, timeout_ms))
+        results = asyncio.run(run_readers(server.url, readers, browsers, deadline_s))
         wall = time.monotonic() - started
-    views = [timing for result in results for timing in result]
-    drawn = [seconds for _, seconds in views if seconds is not None]
+    views = [view for result in results for view in result]
+    overall = summary(views)
     return {
         "readers": readers,
-        "page_views": len(views),
-        "succeeded": len(drawn),
-        "success_rate": len(drawn) / len(views) if views else 0.0,
-        "p50_s": statistics.median(drawn) if drawn else None,
-        "p95_s": percentile(drawn, 0.95) if drawn else None,
+        "browser_readers": min(browsers, readers),
+        **overall,
+        "success_rate": overall["succeeded"] / overall["page_views"] if views else 0.0,
+        "wire": summary([view for view in views if view.reader == "wire"]),
+        "browser": summary([view for view in views if view.reader == "browser"]),
+        "failures": [f"{view.reader} reader, {view.page or PAGES[0].url_path}: {view.problem}"
+                     for view in views if view.seconds is None],
         "wall_s": wall,
         "server_rss_idle_mb": idle_kb / 1024,
         "server_rss_peak_mb": memory.peak_kb / 1024,
     }
 
 
+def seconds_line(label: str, part: dict) -> str:
+    if part["p50_s"] is None:
+        return f"{label}: none drawn ({part['page_views']} page views)"
+    return (f"{label}: p50 {part['p50_s']:.2f} s, p95 {part['p95_s']:.2f} s "
+            f"({part['succeeded']}/{part['page_views']} page views)")
+
+
+def report(result: dict) -> str:
+    lines = [f"page views: {result['succeeded']}/{result['page_views']} with every chart "
+             f"({result['success_rate']:.0%}) in {result['wall_s']:.0f} s"]
+    if result["wire"]["page_views"]:
+        lines.append(seconds_line("  until the charts arrived (websocket readers)", result["wire"]))
+    if result["browser"]["page_views"]:
+        lines.append(seconds_line("  until the charts were drawn (Chromium readers)",
+                                  result["browser"]))
+    lines.append(f"server memory: idle {result['server_rss_idle_mb']:.0f} MB, "
+                 f"peak {result['server_rss_peak_mb']:.0f} MB")
+    lines += [f"  failed: {failure}" for failure in result["failures"][:20]]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readers", type=int, default=DEFAULT_READERS)
+    parser.add_argument("--browsers", type=int, default=DEFAULT_BROWSERS,
+                        help="how many of the readers are real Chromium pages")
     parser.add_argument("--deadline", type=float, default=DEFAULT_DEADLINE_S,
                         help="stop after this many seconds whatever happens")
     args = parser.parse_args(argv)
     log = app_server.PROJECT_ROOT / "bench" / "loadtest-server.log"
     try:
         with app_server.running_app(log) as server:
-            print(f"{args.readers} readers, each opening {len(PAGES)} pages ...", flush=True)
-            result = load(server, args.readers, args.deadline)
+            print(f"{args.readers} readers ({min(args.browsers, args.readers)} in Chromium), "
+                  f"each opening {len(PAGES)} pages ...", flush=True)
+            result = load(server, args.readers, args.browsers, args.deadline)
     except app_server.AppServerError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"page views: {result['succeeded']}/{result['page_views']} drawn "
-          f"({result['success_rate']:.0%}) in {result['wall_s']:.0f} s")
-    if result["p50_s"] is not None:
-        print(f"time until charts drawn: p50 {result['p50_s']:.2f} s, p95 {result['p95_s']:.2f} s")
-    print(f"server memory: idle {result['server_rss_idle_mb']:.0f} MB, "
-          f"peak {result['server_rss_peak_mb']:.0f} MB")
+    print(report(result))
     return 0 if result["success_rate"] == 1.0 else 1
 
 

@@ -52,8 +52,8 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 BROWSER_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BROWSER_DIR.parent.parent
 
-# Where the running server writes its output; shown when a page never finishes loading.
-_server_log: Path | None = None
+# The running server, whose output is shown when a page never finishes loading.
+_server: app_server.AppServer | None = None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -67,30 +67,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # The Streamlit server
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Run the dashboard on a free loopback port for the whole session; yield its base URL."""
-    global _server_log
-    if not (PROJECT_ROOT / "dashboard.py").exists():
-        pytest.fail(f"{PROJECT_ROOT / 'dashboard.py'} does not exist: nothing to test in a browser")
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    _server_log = log_path
+@contextlib.contextmanager
+def _serving(log_path: Path, env: dict[str, str] | None = None) -> Iterator[app_server.AppServer]:
+    """The dashboard on a free loopback port while the block runs; a failed start fails the test."""
     try:
-        server = app_server.start(log_path)
+        server = app_server.start(log_path, env=env)
     except app_server.AppServerError as error:
         pytest.fail(str(error))
     try:
-        yield server.url
+        yield server
     finally:
         app_server.stop(server)
 
 
-def _server_output(log_path: Path, limit: int = 6000) -> str:
-    try:
-        text = log_path.read_text(errors="replace")
-    except OSError:
-        return "(no server output captured)"
-    return text[-limit:] if text else "(the server printed nothing)"
+@pytest.fixture(scope="session", name="serving")
+def serving_fixture() -> Callable[..., contextlib.AbstractContextManager[app_server.AppServer]]:
+    """``with serving(log_path, env=...) as server``: another server, e.g. on planted data."""
+    return _serving
+
+
+@pytest.fixture(scope="session")
+def app_server_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[app_server.AppServer]:
+    """Run the dashboard on a free loopback port for the whole session."""
+    global _server
+    if not (PROJECT_ROOT / "dashboard.py").exists():
+        pytest.fail(f"{PROJECT_ROOT / 'dashboard.py'} does not exist: nothing to test in a browser")
+    with _serving(tmp_path_factory.mktemp("streamlit") / "server.log") as _server:
+        yield _server
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server_process: app_server.AppServer) -> str:
+    """The running dashboard's base URL."""
+    return app_server_process.url
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,7 +278,7 @@ def _failure(page: Page, what: str) -> AssertionError:
     shown = "\n\n".join(exceptions.all_inner_texts()) if exceptions.count() else "(none)"
     main = page.locator('[data-testid="stMain"]')
     text = main.first.inner_text()[:800] if main.count() else "(no stMain)"
-    server = _server_output(_server_log) if _server_log else "(no server log)"
+    server = _server.output() if _server else "(no server output)"
     return AssertionError(
         f"{page.url}: {what}\n--- exceptions on the page ---\n{shown}\n"
         f"--- text of stMain ---\n{text}\n--- server output ---\n{server}"

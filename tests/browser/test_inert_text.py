@@ -17,7 +17,6 @@ import pytest
 from components.data_package import find_problems
 from components.paths import DATA_DIR, DATA_DIR_VARIABLE
 from components.safe_text import WORD_JOINER
-from tools import app_server
 
 IMAGE = "<img src=x onerror=window.__pwned=1>"
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -56,22 +55,16 @@ def plant(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def planted_app_url(tmp_path_factory) -> Iterator[str]:
+def planted_app_url(tmp_path_factory, serving) -> Iterator[str]:
     """The app running on a valid package whose texts carry the planted HTML and links."""
     root = tmp_path_factory.mktemp("planted") / "data"
     shutil.copytree(DATA_DIR, root)
     plant(root)
     problems, _, _ = find_problems(root)
     assert problems == [], "the planted package must stay valid, or the app would drop tables"
-    log_path = tmp_path_factory.mktemp("planted-server") / "server.log"
-    try:
-        server = app_server.start(log_path, env={DATA_DIR_VARIABLE: str(root)})
-    except app_server.AppServerError as error:
-        pytest.fail(str(error))
-    try:
+    with serving(tmp_path_factory.mktemp("planted-server") / "server.log",
+                 env={DATA_DIR_VARIABLE: str(root)}) as server:
         yield server.url
-    finally:
-        app_server.stop(server)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "overview")

@@ -114,7 +114,34 @@ def test_a_truncated_file_is_named(package):
     path = package / "events.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: len(text) // 2], encoding="utf-8")
-    assert any(p.file == "events.csv" for p in problems_at(package))
+    problems = problems_at(package)
+    cut = [p for p in problems if p.file == "events.csv"]
+    assert cut and all(p.row == cut[0].row for p in cut)
+    # Each cell of the cut row is named once, in words, not as a constraint dump.
+    assert len(set(problems)) == len(problems)
+    assert not any("constraint" in p.message or "None" in p.message for p in cut)
+    assert any(p.message == "the value is missing" for p in cut)
+
+
+def test_a_value_outside_its_list_names_the_allowed_values(package):
+    set_cell(package / "sources.csv", 2, "language", "xx")
+    assert any(p.file == "sources.csv" and p.row == 2 and p.column == "language"
+               and p.message.startswith("'xx' is not one of the allowed values") and "'en'" in p.message
+               for p in problems_at(package))
+
+
+def test_an_id_of_the_wrong_form_shows_the_expected_form(package):
+    set_cell(package / "sources.csv", 2, "source_id", "Bisnis_2023")
+    assert any(p.file == "sources.csv" and p.row == 2 and p.column == "source_id"
+               and "'Bisnis_2023' does not have the expected form" in p.message
+               for p in problems_at(package))
+
+
+def test_make_validate_checks_the_package_the_app_reads(package, monkeypatch, capsys):
+    set_cell(package / "sources.csv", 2, "language", "xx")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(package))
+    assert validate_main([]) == 1
+    assert "sources.csv, row 2, column 'language'" in capsys.readouterr().out
 
 
 def test_a_coordinate_out_of_range_is_named(package):
