@@ -57,25 +57,34 @@ def package_zip(root: Path, data: DataPackage) -> bytes:
 
 
 def unconfirmed_items(data: DataPackage, lang: Lang) -> pd.DataFrame:
-    """Everything shown with less than full confirmation: claims, events, summits, delegations."""
+    """Everything shown with less than full confirmation: claims, events, summits, delegations.
+
+    A table left out because it is broken is skipped (the page already names it): the rest of
+    the list still tells the reader what is unconfirmed.
+    """
+    loaded = set(data)
     rows = []
-    for _, row in data["statements"].iterrows():
-        if row["verification"] != "confirmed":
-            rows.append((t("sources.kind_statement", lang), f"{row['claim_ref']}: "
-                         f"{localized(row, 'text', lang)[:120]}",
-                         t(f"verification.{row['verification']}", lang),
-                         localized(row, "evidence", lang)))
+    if "statements" in loaded:
+        for _, row in data["statements"].iterrows():
+            if row["verification"] != "confirmed":
+                rows.append((t("sources.kind_statement", lang), f"{row['claim_ref']}: "
+                             f"{localized(row, 'text', lang)[:120]}",
+                             t(f"verification.{row['verification']}", lang),
+                             localized(row, "evidence", lang)))
     for table, label_column, kind in (("events", "title", "sources.kind_event"),
                                       ("summits", "name", "sources.kind_summit")):
+        if table not in loaded:
+            continue
         for _, row in data[table].iterrows():
             if row["verification"] != "verified":
                 rows.append((t(kind, lang), localized(row, label_column, lang),
                              t(f"verification.{row['verification']}", lang), row["note"]))
-    delegations = data["delegations"].merge(
-        data["countries"][["iso3", "name_id", "name_en"]], on="iso3")
-    for _, row in delegations.iterrows():
-        if row["verification"] != "verified" or row["level"] == "unknown":
-            rows.append((t("sources.kind_delegation", lang), localized(row, "name", lang),
-                         t(f"verification.{row['verification']}", lang), row["note"]))
+    if {"delegations", "countries"} <= loaded:
+        delegations = data["delegations"].merge(
+            data["countries"][["iso3", "name_id", "name_en"]], on="iso3")
+        for _, row in delegations.iterrows():
+            if row["verification"] != "verified" or row["level"] == "unknown":
+                rows.append((t("sources.kind_delegation", lang), localized(row, "name", lang),
+                             t(f"verification.{row['verification']}", lang), row["note"]))
     columns = [t(f"sources.unconfirmed_{c}", lang) for c in ("kind", "item", "status", "why")]
     return pd.DataFrame(rows, columns=columns)

@@ -217,6 +217,21 @@ def test_with_a_broken_events_table_every_page_degrades_without_a_traceback(page
                for notice in shown if "event" in notice.lower() or "data" in notice.lower())
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_a_broken_events_table_the_sources_page_keeps_its_lists(lang, broken_copy,
+                                                                      use_package):
+    use_package(broken_copy(CORRUPTIONS[1]))
+    app = run_page("pages/sources.py", lang=lang)
+    assert not app.exception, [e.value for e in app.exception]
+    assert t("error.data_missing", lang, table="events") not in notices(app)
+    sources, unconfirmed = app.dataframe[0].value, app.dataframe[1].value
+    assert len(sources) == len(read_rows(DATA_DIR / "sources.csv")) - 1
+    # The claims that only one side makes are still listed; the broken table's rows are not.
+    kinds = set(unconfirmed.iloc[:, 0])
+    assert t("sources.kind_statement", lang) in kinds
+    assert t("sources.kind_event", lang) not in kinds
+
+
 def test_a_broken_package_shows_the_data_error_in_an_embed(broken_copy, use_package):
     use_package(broken_copy(CORRUPTIONS[-1]))
     app = open_app(context={"is_embedded": True}, embed="true", chart="membership-map",
