@@ -6,29 +6,42 @@ from typing import Any
 
 import streamlit as st
 
-from components.i18n import Lang, format_date, t_or
+from components.data_package import DataPackage
+from components.i18n import Lang, format_date, t
+from components.registry import CONTROL_WORDS
 from components.url_state import Param
 
 
 def label(param: Param, lang: Lang) -> str:
-    return t_or(f"param.{param.key}", lang, param.key)
+    return t(CONTROL_WORDS[param.key].label_key, lang)
 
 
-def option_label(param: Param, value: Any, lang: Lang) -> str:
-    return t_or(f"option.{param.key}.{value}", lang, str(value))
+def option_names(param: Param, data: DataPackage, lang: Lang) -> dict[Any, str]:
+    """What the reader sees for each option; an option the words do not name shows as itself."""
+    names = CONTROL_WORDS[param.key].option_names
+    return dict(names(data, lang)) if names else {}
 
 
-def param_control(param: Param, lang: Lang, key_prefix: str) -> Any:
+def param_control(param: Param, data: DataPackage, lang: Lang, key_prefix: str) -> Any:
     """The widget for ``param``, starting at its default; returns the chosen value."""
     key = f"{key_prefix}.{param.key}"
+    names = option_names(param, data, lang)
+
+    def option_label(value: Any) -> str:
+        return names.get(value, str(value))
     if param.kind == "choice":
         return st.selectbox(label(param, lang), param.options,
                             index=param.options.index(param.default), key=key,
-                            format_func=lambda value: option_label(param, value, lang))
+                            format_func=option_label)
     if param.kind == "choices":
-        return tuple(st.multiselect(label(param, lang), param.options, default=list(param.default),
-                                    key=key,
-                                    format_func=lambda value: option_label(param, value, lang)))
+        # Pills, not a multiselect: a multiselect tag draws white text on the dark theme's light
+        # teal (2.5:1), a selected pill keeps AA contrast in both themes.
+        chosen = st.pills(label(param, lang), param.options, selection_mode="multi",
+                          default=list(param.default), key=key, wrap=True,
+                          format_func=option_label)
+        # Pills give the choices in click order: the Param's own round trip puts them in its
+        # order, so an unchanged selection equals the default and stays out of the embed link.
+        return param.parse(param.dump(chosen or ()))
     if param.kind == "day":
         earliest, latest = param.options
         return st.date_input(label(param, lang), value=param.default, min_value=earliest,

@@ -6,10 +6,16 @@ To add a chart: write its figure builder in ``components/figures/``, its ``make`
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
 from components.chart_spec import ChartSpec
 from components.charts import cooperation as cooperation_charts
 from components.charts import map as map_charts
 from components.charts import timeline as timeline_charts
+from components.data_package import DataPackage
+from components.i18n import Lang, localized, t
 
 # In page order; within a page, in the order the page shows them.
 CHARTS: tuple[ChartSpec, ...] = (
@@ -35,6 +41,46 @@ PAGE_PARAMS = {
     "timeline": timeline_charts.PAGE_PARAMS,
     "map": map_charts.PARAMS,
     "cooperation": cooperation_charts.PAGE_PARAMS,
+}
+
+
+
+@dataclass(frozen=True)
+class ControlWords:
+    """How a parameter's control is labelled: the same words on its page and on the Embed page."""
+
+    label_key: str
+    # Value -> what the reader sees, for parameters with options; None shows the value itself.
+    option_names: Callable[[DataPackage, Lang], Mapping[Any, str]] | None = None
+
+
+def _initiative_names(data: DataPackage, lang: Lang) -> dict[str, str]:
+    names = {row["initiative_id"]: localized(row, "name", lang)
+             for _, row in data["initiatives"].iterrows()}
+    return {"": t("cooperation.initiative_all", lang), **names}
+
+
+# Every chart parameter's words, by URL key (a unit test checks that none is missing).
+CONTROL_WORDS: dict[str, ControlWords] = {
+    "tracks": ControlWords("timeline.filter.tracks",
+                           lambda data, lang: timeline_charts.track_labels(lang)),
+    "q": ControlWords("timeline.filter.search"),
+    "from": ControlWords("timeline.filter.from"),
+    "to": ControlWords("timeline.filter.to"),
+    "bloc": ControlWords("map.control.bloc", lambda data, lang: {
+        bloc: (t("map.control.all", lang) if bloc == map_charts.ALL_BLOCS
+               else map_charts.bloc_label(data, bloc, lang))
+        for bloc in map_charts.BLOC_OPTIONS}),
+    "roles": ControlWords("map.control.roles", lambda data, lang: {
+        role: map_charts.role_name(role, lang) for role in map_charts.ROLES_SHOWN.options}),
+    "asof": ControlWords("map.control.asof"),
+    "country": ControlWords("map.control.country", lambda data, lang: {
+        "": t("map.control.no_country", lang), **map_charts.country_names(data, lang)}),
+    "initiative": ControlWords("cooperation.initiative_label", _initiative_names),
+    "level": ControlWords("cooperation.level_label", lambda data, lang: {
+        level: (t(f"cooperation.delegations.level.{level}", lang) if level
+                else t("cooperation.level_all", lang))
+        for level in cooperation_charts.LEVEL_OPTIONS}),
 }
 
 

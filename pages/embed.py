@@ -19,7 +19,7 @@ spec = st.selectbox(
     t("embed.choose_chart", lang), CHARTS, key="embed.chart",
     format_func=lambda s: f"{titles[s.chart_id].title if titles[s.chart_id] else s.chart_id}"
                           f" ({s.chart_id})")
-values = {param.key: param_control(param, lang, f"embed.{spec.chart_id}")
+values = {param.key: param_control(param, data, lang, f"embed.{spec.chart_id}")
           for param in spec.params}
 chart = frame.build(spec, data, values, lang)
 url = export.embed_url(frame.app_base_url(), spec, values, lang)

@@ -27,10 +27,13 @@ labels = track_labels(lang)
 shell.page_header("nav.timeline", "timeline.dek", lang)
 url_state.read(PAGE_PARAMS, lang)
 
-tracks_column, search_column = st.columns([3, 2])
+tracks_column, search_column = st.columns([2, 1])
 with tracks_column:
-    st.multiselect(t("timeline.filter.tracks", lang), options=TRACKS, key=TRACKS_PARAM.key,
-                   format_func=labels.get)
+    # Pills, not a multiselect: a selected pill keeps the theme's text contrast in light and dark
+    # alike, where a multiselect tag draws white on the dark theme's light teal (2.5:1).
+    # wrap: in a column pills stay on one row and scroll, which hid the last track from view.
+    st.pills(t("timeline.filter.tracks", lang), TRACKS, selection_mode="multi",
+             key=TRACKS_PARAM.key, format_func=labels.get, wrap=True)
 with search_column:
     st.text_input(t("timeline.filter.search", lang), key=QUERY_PARAM.key, max_chars=80,
                   help=t("timeline.filter.search_help", lang))

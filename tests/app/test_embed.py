@@ -38,3 +38,29 @@ def test_a_bad_chart_parameter_in_an_embed_falls_back_with_a_notice():
     assert any(param.key in warning.value for warning in app.warning)
     assert t("notice.bad_param", "en", key=param.key, value="%%bad%%") in [
         warning.value for warning in app.warning]
+
+
+def test_the_embed_page_offers_a_charts_choices_as_pills_starting_at_the_default():
+    """The first chart's tracks are pills, all selected, and the default stays out of the link."""
+    app = open_app("pages/embed.py", lang="en")
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.multiselect
+    spec = CHARTS[0]
+    param = next(param for param in spec.params if param.kind == "choices")
+    pills = app.pills(key=f"embed.{spec.chart_id}.{param.key}")
+    assert list(pills.value) == list(param.default)
+    embed_link = next(code.value for code in app.code if code.value.startswith("http"))
+    assert f"chart={spec.chart_id}" in embed_link and f"{param.key}=" not in embed_link
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_embed_page_labels_its_controls_as_the_chart_pages_do(lang):
+    app = open_app("pages/embed.py", lang=lang)
+    assert not app.exception, [e.value for e in app.exception]
+    spec = CHARTS[0]
+    tracks = app.pills(key=f"embed.{spec.chart_id}.tracks")
+    assert tracks.label == t("timeline.filter.tracks", lang)
+    assert t("timeline.track.ASEAN-Russia", lang) in tracks.options
+    assert "ASEAN-Russia" not in tracks.options
+    search = app.text_input(key=f"embed.{spec.chart_id}.q")
+    assert search.label == t("timeline.filter.search", lang)

@@ -34,16 +34,25 @@ def test_the_page_shows_both_charts_with_their_findings_in_each_language(lang):
 
 def test_the_controls_start_from_the_defaults_without_parameters():
     app = run_timeline(lang="en")
-    assert list(app.multiselect(key="tracks").value) == list(TRACKS)
+    assert list(app.pills(key="tracks").value) == list(TRACKS)
     assert app.number_input(key="from").value == 1967
     assert app.number_input(key="to").value == 2024
     assert app.text_input(key="q").value == ""
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_tracks_are_chosen_with_pills_labelled_in_the_page_language(lang):
+    """Pills, not a multiselect: a multiselect tag is white on the dark theme's teal (2.5:1)."""
+    app = run_timeline(lang=lang)
+    assert not app.multiselect
+    pills = app.pills(key="tracks")
+    assert pills.options == [t(f"timeline.track.{track}", lang) for track in TRACKS]
+
+
 def test_the_link_sets_tracks_years_and_search():
     app = run_timeline(lang="en", tracks="EAEU~SCO", **{"from": "2000", "to": "2020"}, q="summit")
     assert not app.exception
-    assert list(app.multiselect(key="tracks").value) == ["SCO", "EAEU"]
+    assert list(app.pills(key="tracks").value) == ["SCO", "EAEU"]
     assert app.number_input(key="from").value == 2000
     assert app.number_input(key="to").value == 2020
     assert app.text_input(key="q").value == "summit"
@@ -70,7 +79,7 @@ def test_a_bad_link_value_falls_back_to_its_default_with_a_notice(key, bad):
     assert not app.exception
     notices = [warning.value for warning in app.warning]
     assert len(notices) == 1 and f"“{key}”" in notices[0]
-    assert list(app.multiselect(key="tracks").value) == list(TRACKS)
+    assert list(app.pills(key="tracks").value) == list(TRACKS)
     assert (app.number_input(key="from").value, app.number_input(key="to").value) == (1967, 2024)
     week, history = chart_titles(app)
     assert week.startswith("Lavrov") and "1991" in history
@@ -80,5 +89,6 @@ def test_no_track_chosen_shows_empty_charts_not_an_error():
     app = run_timeline(lang="en", tracks="")
     assert not app.exception
     assert not app.error
+    assert list(app.pills(key="tracks").value) == []
     assert chart_titles(app) == [t("timeline.week.title_empty", "en"),
                                  t("timeline.history.title_empty", "en")]

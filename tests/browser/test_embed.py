@@ -79,3 +79,25 @@ def test_the_iframe_resizes_to_its_content_at_every_width(make_page, app_url, ho
     assert height != 640, "the iframe kept its initial height"
     assert content <= height <= content + 80, (content, height)
     assert probe.third_party_requests == []
+
+
+def embed_link(page) -> str:
+    return page.locator('[data-testid="stCode"]').nth(1).inner_text().strip()
+
+
+def test_a_choice_unpicked_on_the_embed_page_enters_the_embed_link_and_leaves_it_when_repicked(
+        page, app_url, open_page):
+    """The Embed page's choices are pills; the link lists them in the chart's order, so picking
+    the last one back gives the default again, left out of the link."""
+    open_page(page, app_url, "embed", lang="en")
+    tracks = page.locator(".st-key-embed-summit-week-tracks")
+    sco = tracks.get_by_role("button", name="SCO", exact=True)
+    expect(sco).to_have_attribute("aria-pressed", "true")
+    assert "tracks=" not in embed_link(page)
+    sco.click()
+    expect(sco).to_have_attribute("aria-pressed", "false")
+    expect(page.locator('[data-testid="stCode"]').nth(1)).to_contain_text(
+        "tracks=ASEAN~EAS~ASEAN-Russia~EAEU~Russia")
+    sco.click()
+    expect(sco).to_have_attribute("aria-pressed", "true")
+    expect(page.locator('[data-testid="stCode"]').nth(1)).not_to_contain_text("tracks=")

@@ -1,10 +1,12 @@
 """The Timeline in a real Chromium: both charts drawn point by point, a link's filters honoured,
-hovers dated at their precision, and a search typed by a reader written into the link.
+hovers dated at their precision, a search typed and a track pill clicked by a reader written into
+the link.
 
 Every request to a host other than the app's own is aborted and fails the test (conftest.py).
 """
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -75,3 +77,27 @@ def test_a_search_typed_by_the_reader_filters_the_charts_and_enters_the_link(pag
     expect(page).to_have_url(re.compile(r"[?&]q=Dhaka"))
     expect(points(page, WEEK)).to_have_count(1)
     expect(points(page, HISTORY)).to_have_count(1)
+
+
+def tracks_in_link(page) -> list[str] | None:
+    """The tracks the page's link holds, or None when it leaves them out (the default: all)."""
+    values = parse_qs(urlsplit(page.url).query).get("tracks")
+    return values[-1].split("~") if values else None
+
+
+def test_clicking_a_track_pill_filters_the_history_and_clicking_it_again_restores_the_link(
+        page, app_url, open_page):
+    """Pills return the tracks in click order; the link keeps them in track order, so the full
+    selection, clicked back, is the default again and leaves the link."""
+    open_page(page, app_url, "timeline", lang="en")
+    sco = page.locator(".st-key-tracks").get_by_role("button", name="SCO", exact=True)
+    expect(sco).to_have_attribute("aria-pressed", "true")
+    sco.click()
+    expect(sco).to_have_attribute("aria-pressed", "false")
+    expect(points(page, HISTORY)).to_have_count(69 - 20)
+    expect(page).to_have_url(re.compile(r"[?&]tracks="))
+    assert tracks_in_link(page) == ["ASEAN", "EAS", "ASEAN-Russia", "EAEU", "Russia"]
+    sco.click()
+    expect(sco).to_have_attribute("aria-pressed", "true")
+    expect(points(page, HISTORY)).to_have_count(69)
+    expect(page).not_to_have_url(re.compile(r"[?&]tracks="))

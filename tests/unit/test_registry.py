@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from components.i18n import LANGS
-from components.registry import CHARTS, UnknownChartError, chart_ids, get_chart
+from components.i18n import LANGS, t
+from components.registry import CHARTS, CONTROL_WORDS, UnknownChartError, chart_ids, get_chart
 from components.shell import PAGES
 from components.validation import split_list
 
@@ -57,3 +57,24 @@ def test_every_chart_cites_only_known_sources(data, spec, lang):
 def test_titles_differ_between_languages(data, spec):
     titles = {spec.make(data, spec.defaults, lang).title for lang in LANGS}
     assert len(titles) == len(LANGS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_chart_parameter_has_a_label_and_a_name_for_each_option(data, lang):
+    """The Embed page builds its controls from these words: none may show a raw URL key."""
+    for spec in CHARTS:
+        for param in spec.params:
+            words = CONTROL_WORDS[param.key]
+            label = t(words.label_key, lang)
+            assert label and label != param.key, (spec.chart_id, param.key)
+            if param.kind in ("choice", "choices"):
+                names = words.option_names(data, lang)
+                assert set(param.options) <= set(names), (spec.chart_id, param.key)
+                assert all(names[option].strip() for option in param.options)
+
+
+def test_option_names_differ_between_the_languages_where_the_words_do(data):
+    roles_id = CONTROL_WORDS["roles"].option_names(data, "id")
+    roles_en = CONTROL_WORDS["roles"].option_names(data, "en")
+    assert roles_id["dialogue_partner"] != roles_en["dialogue_partner"]
+    assert CONTROL_WORDS["country"].option_names(data, "id")["USA"] == "Amerika Serikat"

@@ -201,7 +201,7 @@ def test_tracks_from_the_link_are_read_in_track_order():
     assert values["tracks"] == ("SCO", "EAEU") and values["to"] == 2000 and notices == []
 
 
-def test_a_multiselect_list_in_click_order_equals_the_default_selection():
+def test_a_selection_in_click_order_equals_the_default_selection():
     values = normalised({"tracks": list(reversed(TRACKS)), "q": ""})
     assert values["tracks"] == TRACKS_PARAM.default
 
