@@ -1,0 +1,64 @@
+"""A chart frame's editor tools in a real Chromium: the Download popover hands over the chart as
+CSV, PNG, SVG and HTML, and the Embed popover shows the iframe snippet for the current view.
+
+They are drawn only once opened (a rerun), so the test also checks they arrive after a click.
+"""
+
+import csv
+import io
+
+import pytest
+from playwright.sync_api import expect
+
+from components.i18n import t
+
+FRAME = ".st-key-frame-members-over-time"
+
+
+@pytest.fixture
+def map_page(page, app_url, open_page):
+    open_page(page, app_url, "map", lang="en", bloc="EAS")
+    return page
+
+
+def open_downloads(page):
+    frame = page.locator(FRAME)
+    frame.locator(".st-key-downloads-members-over-time button").first.click()
+    csv_button = page.get_by_role("button", name=t("frame.download_csv", "en"))
+    expect(csv_button).to_be_visible(timeout=30_000)
+    return csv_button
+
+
+def test_the_download_buttons_appear_only_once_the_popover_is_opened(map_page):
+    assert map_page.get_by_role("button", name=t("frame.download_csv", "en")).count() == 0
+    open_downloads(map_page)
+    for label in ("PNG", "SVG", "HTML"):
+        expect(map_page.get_by_role("button", name=label, exact=True)).to_be_visible()
+
+
+def test_the_csv_download_holds_the_rows_of_the_chart_shown(map_page):
+    csv_button = open_downloads(map_page)
+    with map_page.expect_download() as download:
+        csv_button.click()
+    assert download.value.suggested_filename == "members-over-time-en.csv"
+    rows = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+    assert len(rows) > 2 and len(rows[0]) >= 2
+    assert any("2011" in cell for row in rows[1:] for cell in row)  # Russia and the US join EAS
+
+
+@pytest.mark.parametrize(("label", "magic"), [("PNG", b"\x89PNG"), ("SVG", b"<svg"),
+                                              ("HTML", b"<!DOCTYPE html>")])
+def test_each_file_download_is_a_real_file_of_its_kind(map_page, label, magic):
+    open_downloads(map_page)
+    with map_page.expect_download(timeout=90_000) as download:
+        map_page.get_by_role("button", name=label, exact=True).click()
+    content = download.value.path().read_bytes()
+    assert magic in content[:400], content[:80]
+
+
+def test_the_embed_popover_shows_the_snippet_for_the_current_view(map_page):
+    map_page.locator(".st-key-embed-members-over-time button").first.click()
+    snippet = map_page.locator('[data-testid="stPopoverBody"] code').first
+    expect(snippet).to_contain_text("<iframe", timeout=30_000)
+    text = snippet.inner_text()
+    assert "chart=members-over-time" in text and "bloc=EAS" in text
