@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.frame import reader_theme
 from components.i18n import LANGS, Lang, resolve_lang, t
 from components.paths import STATIC_DIR
 from components.safe_text import md_escape
@@ -43,10 +44,27 @@ def link_path(page: PageInfo) -> str:
 def current_lang() -> Lang:
     """The language chosen for this session (set by ``choose_lang`` at the top of every run).
 
-    Every page calls this first, so it is also where a page makes sure it runs inside the shell.
+    Every page calls this first, so it is also where a page makes sure it runs inside the shell
+    and gets the dark theme's fix to Streamlit's own styles.
     """
     _run_through_dashboard()
+    _dark_theme_styles()
     return st.session_state.get(LANG_KEY, "id")
+
+
+# Streamlit writes a date picker's selected day in white on the primary colour whenever that
+# colour's luminance is under 0.5: on the dark theme's light teal that is 2.5:1 (WCAG AA: 4.5:1),
+# and no theme option sets it. The dark theme's own background colour gives 7.2:1 there. The app
+# has single-day pickers only: a range picker's in-between days sit on a pale tint of the teal
+# and would have to be left out of this rule.
+_DARK_THEME_CSS = """<style>
+[data-testid="stDateInputCalendar"] [role="gridcell"] > [data-selected] { color: #171614; }
+</style>"""
+
+
+def _dark_theme_styles() -> None:
+    if reader_theme() == "dark":
+        st.html(_DARK_THEME_CSS)  # only <style>: Streamlit puts it where it takes no space
 
 
 def _run_through_dashboard() -> None:

@@ -164,3 +164,42 @@ def test_selected_track_pills_keep_aa_text_contrast_at_rest_and_hovered(make_pag
     hovered = pill_contrast(selected.first)
     assert min(at_rest, hovered) >= AA_TEXT_CONTRAST, (
         f"{scheme}: {at_rest:.3f}:1 at rest, {hovered:.3f}:1 hovered")
+
+
+# --- The date picker's selected day ----------------------------------------------------------------
+
+SELECTED_DAY = '[data-testid="stDateInputCalendar"] [role="gridcell"] > [data-selected]'
+# The shell's dark-theme style is an st.html element, whose front-end code Streamlit loads only
+# once the script has finished: it came up to half a second after the page looked finished.
+STYLE_ARRIVAL_TIMEOUT_MS = 5_000
+
+
+def settled_contrast(page: Page, element) -> float:
+    """The element's text contrast once it reaches AA, or as it is when the wait runs out."""
+    measured = pill_contrast(element)
+    for _ in range(STYLE_ARRIVAL_TIMEOUT_MS // 250):
+        if measured >= AA_TEXT_CONTRAST:
+            break
+        page.wait_for_timeout(250)
+        measured = pill_contrast(element)
+    return measured
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_date_pickers_selected_day_keeps_aa_text_contrast_at_rest_and_hovered(
+        make_page, app_url, open_page, scheme):
+    """Streamlit writes the selected day white on the primary colour, 2.5:1 on the dark theme's
+    light teal; the Map page's "as of" calendar keeps 4.5:1 in both themes."""
+    page = make_page(color_scheme=scheme).page
+    open_page(page, app_url, "map", lang="en")
+    assert (luminance(rgba(page.evaluate(BACKGROUND_JS))) < 0.05) == (scheme == "dark"), (
+        f"the {scheme} theme is not on")
+    page.locator('.st-key-asof [data-testid="stDateInputCalendarButton"]').click()
+    selected_day = page.locator(SELECTED_DAY)
+    expect(selected_day).to_have_text("7")  # the default date, 7 September 2023
+    at_rest = settled_contrast(page, selected_day)
+    selected_day.hover()
+    page.wait_for_timeout(500)  # the hover ring fades in
+    hovered = pill_contrast(selected_day)
+    assert min(at_rest, hovered) >= AA_TEXT_CONTRAST, (
+        f"{scheme}: {at_rest:.3f}:1 at rest, {hovered:.3f}:1 hovered")
