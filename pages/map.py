@@ -43,8 +43,10 @@ bloc_column, roles_column, date_column = st.columns([1.2, 2, 1])
 bloc_column.selectbox(
     t("map.control.bloc", lang), BLOC_OPTIONS, key=BLOC.key,
     format_func=lambda b: t("map.control.all", lang) if b == ALL_BLOCS else bloc_label(data, b, lang))
+# wrap=True: in a column, pills stay on one row and scroll sideways, cutting a role off on a phone.
 roles_column.pills(t("map.control.roles", lang), list(ROLES_SHOWN.default), key=ROLES_SHOWN.key,
-                   selection_mode="multi", format_func=lambda role: t(f"map.role.{role}", lang))
+                   selection_mode="multi", format_func=lambda role: t(f"map.role.{role}", lang),
+                   wrap=True)
 date_column.date_input(t("map.control.asof", lang), key=AS_OF.key, min_value=EARLIEST,
                        max_value=LATEST, format="DD/MM/YYYY")
 

@@ -54,6 +54,10 @@ KEY_MOMENTS = ("asean-founded", "russia-dialogue-partner", "eas-6-bali-2011")
 LAVROV_ARRIVAL, EAS_18, LAVROV_VERDICT = ("lavrov-arrives-jakarta", "eas-18-jakarta",
                                           "lavrov-dhaka-verdict")
 DIALOGUE_BEGINS, JOINS_EAS = "asean-russia-dialogue-begins", "eas-6-bali-2011"
+# Summit-week titles are written across the chart: lines of at most 40 characters (about 260 px
+# at 13 px) stay inside a phone's 311 px chart in both languages; at 46 an Indonesian one reached
+# the edge.
+WEEK_LABEL_CHARS = 40
 
 
 def track_labels(lang: Lang, tracks=TRACKS) -> dict[str, str]:
@@ -133,7 +137,7 @@ def week_title(events: pd.DataFrame, lang: Lang) -> str:
 def make_summit_week(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     events = week_events(data, values)
     points = _points(events, data, lang)
-    points["label"] = [wrap_for_hover(localized(row, "title", lang), 46)
+    points["label"] = [wrap_for_hover(localized(row, "title", lang), WEEK_LABEL_CHARS)
                        for _, row in events.iterrows()]
     days = list(pd.date_range(*SUMMIT_WEEK, freq="D").date)
     ticks = [babel_format_date(day, "EEE", locale=lang) + "<br>"

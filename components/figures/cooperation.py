@@ -6,6 +6,7 @@ builders know nothing of languages, Streamlit or files.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from datetime import date
 
@@ -17,6 +18,25 @@ from components.theme import BLOC_COLOURS, INK, MUTED_TEXT, RUSSIA_COLOUR, base_
 # Legend text is measured before the web font loads; a little slack keeps its end visible.
 LEGEND_SLACK = "\u00a0\u00a0\u00a0"
 FADED = 0.22  # opacity of marks outside the reader's focus: still there, for context
+
+# Level labels wrap at this width: on a phone plotly tilts them, and a long one ran past the
+# figure's left edge.
+COLUMN_LABEL_CHARS = 14
+# The margin plotly grows for long axis labels falls a few pixels short of the longest upright
+# or multi-line one, which a phone's edge then cut; an empty axis title beyond them adds room.
+EDGE_ROOM = {"text": "\u00a0", "standoff": 0}
+ROW_LINE_PX = 17  # per line of an initiative's row label
+EDGE_ROOM_SMALL = {**EDGE_ROOM, "font": {"size": 8}}
+
+
+def _legend_name(name: str) -> str:
+    """``name`` with slack after each of its lines, the longest one included."""
+    return "<br>".join(line + LEGEND_SLACK for line in name.split("<br>"))
+
+
+def _wrapped_label(label: str) -> str:
+    return "<br>".join(textwrap.wrap(label, COLUMN_LABEL_CHARS)) or label
+
 
 BASIS_MARKERS = {  # how an initiative meets a sector: shape and fill, never colour alone
     "stated": "circle",
@@ -52,11 +72,13 @@ def make_initiative_sector_figure(
         figure.add_trace(go.Scatter(
             x=[columns[sector] for sector in part["sector_id"]],
             y=[rows[initiative] for initiative in part["initiative_id"]],
-            mode="markers", name=basis_names[basis] + LEGEND_SLACK,
+            mode="markers", name=_legend_name(basis_names[basis]),
             marker={"symbol": symbol, "size": 20, "color": RUSSIA_COLOUR, "opacity": opacity,
                     "line": {"width": 3, "color": RUSSIA_COLOUR}},
             hovertext=part["hover"], hoverinfo="text",
             customdata=part["initiative_id"],
+            # On a phone a column is narrower than a mark: the last column's marks stay whole.
+            cliponaxis=False,
         ))
     # The column for initiatives outside the nine sectors, set apart by a band and a rule.
     outside_label = columns[outside]
@@ -65,6 +87,7 @@ def make_initiative_sector_figure(
     figure.add_vline(x=len(columns) - 1.5, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=column_labels,
                         tickmode="array", tickvals=column_labels,
+                        title=EDGE_ROOM,
                         range=[-0.5, len(columns) - 0.5], side="top", showgrid=True,
                         fixedrange=True, automargin=True)
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
@@ -74,8 +97,11 @@ def make_initiative_sector_figure(
         figure.update_yaxes(tickmode="array", tickvals=row_labels,
                             ticktext=[f"<b>{label}</b>" if initiative == focus else label
                                       for initiative, label in rows.items()])
+    # Each row as tall as its longest label: on a phone the upright column labels take more of
+    # the height, and seven-line labels ran into their neighbours at a fixed 84 px.
+    lines = max((label.count("<br>") + 1 for label in row_labels), default=1)
     figure.update_layout(
-        height=230 + 84 * len(rows),
+        height=230 + max(84, ROW_LINE_PX * lines) * len(rows),
         legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0},
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         meta={"outside_column": outside_label},
@@ -113,6 +139,8 @@ def make_channels_figure(
     """
     figure = go.Figure(layout=base_layout())
     lane_labels = list(lanes.values())
+    first = steps["date"].min()
+    axis_start, axis_end = pd.Timestamp(first.year - 2, 1, 1), pd.Timestamp(until.year + 1, 12, 31)
     for channel_id, lane in lanes.items():
         own = steps[steps["channel_id"] == channel_id].sort_values("date")
         established = own[own["step"] != "claimed"]
@@ -129,8 +157,11 @@ def make_channels_figure(
                 x=[established["date"].min(), pd.Timestamp(until)], y=[lane, lane], mode="lines",
                 line={"color": colour, "width": 8}, opacity=0.35, hoverinfo="skip",
                 showlegend=False))
-        positions = ["top center" if index % 2 == 0 else "bottom center"
-                     for index in range(len(own))]
+        # Above and below in turn; near either end of the axis a date grows away from the edge,
+        # so that on a phone it is not cut off.
+        positions = [("top " if index % 2 == 0 else "bottom ") + _text_side(day, axis_start,
+                                                                            axis_end)
+                     for index, day in enumerate(own["date"])]
         figure.add_trace(go.Scatter(
             x=own["date"], y=[lane] * len(own), mode="markers+text",
             text=own["label"], textposition=positions, textfont={"size": 12},
@@ -144,7 +175,7 @@ def make_channels_figure(
     # The legend explains the mark shapes in a neutral ink; colours are named by the lanes.
     for step, name in legend_names.items():
         figure.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=name + LEGEND_SLACK,
+            x=[None], y=[None], mode="markers", name=_legend_name(name),
             marker={"symbol": CHANNEL_STEP_MARKERS[step], "size": 12, "color": MUTED_TEXT,
                     "line": {"width": 2, "color": MUTED_TEXT}}))
     figure.add_vline(x=pd.Timestamp(summit_day).timestamp() * 1000,
@@ -152,11 +183,9 @@ def make_channels_figure(
     figure.add_annotation(x=pd.Timestamp(summit_day), y=1, yref="paper", text=summit_label,
                           showarrow=False, xanchor="right", yanchor="bottom", font={"size": 12},
                           bgcolor="rgba(255,255,255,0.85)")
-    first = steps["date"].min()
-    figure.update_xaxes(type="date", range=[pd.Timestamp(first.year - 2, 1, 1),
-                                            pd.Timestamp(until.year + 1, 12, 31)],
-                        fixedrange=True, showgrid=True)
+    figure.update_xaxes(type="date", range=[axis_start, axis_end], fixedrange=True, showgrid=True)
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=lane_labels[::-1],
+                        title=EDGE_ROOM_SMALL,
                         range=[-0.6, len(lanes) - 0.4], fixedrange=True, automargin=True)
     figure.update_layout(
         height=150 + 62 * len(lanes),
@@ -164,6 +193,12 @@ def make_channels_figure(
         margin={"l": 8, "r": 8, "t": 28, "b": 8},
     )
     return figure
+
+
+def _text_side(day: pd.Timestamp, start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """Where a mark's text goes along the axis: away from the nearer end, centred between."""
+    share = (day - start) / (end - start)
+    return "left" if share > 0.8 else "right" if share < 0.1 else "center"
 
 
 def delegation_symbol(attendance: str, verification: str) -> str:
@@ -210,7 +245,7 @@ def make_delegation_figure(
                       "conflict": "circle-x-open", "observer": "diamond"}
     for kind, name in legend_names.items():
         figure.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=name + LEGEND_SLACK,
+            x=[None], y=[None], mode="markers", name=_legend_name(name),
             marker={"symbol": legend_symbols[kind], "size": 12, "color": INK,
                     "line": {"width": 2, "color": INK}}))
     if highlight and highlight in levels:
@@ -218,11 +253,13 @@ def make_delegation_figure(
         figure.add_vrect(x0=position - 0.5, x1=position + 0.5, fillcolor=RUSSIA_COLOUR,
                          opacity=0.08, line_width=0, layer="below")
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=level_labels,
-                        tickmode="array", tickvals=level_labels, range=[-0.5, len(levels) - 0.5],
+                        tickmode="array", tickvals=level_labels,
+                        ticktext=[_wrapped_label(label) for label in level_labels],
+                        title=EDGE_ROOM, range=[-0.5, len(levels) - 0.5],
                         side="top", showgrid=True, fixedrange=True, automargin=True)
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
                         range=[-0.5, len(row_labels) - 0.5], showgrid=True, fixedrange=True,
-                        automargin=True)
+                        automargin=True, title=EDGE_ROOM_SMALL)
     figure.update_layout(
         height=190 + 27 * len(row_labels),
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},

@@ -6,6 +6,7 @@ already translated in the frames or the options.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -16,6 +17,18 @@ from components import theme
 
 SELECTED_OUTLINE = "#1F2A36"
 PACIFIC_CENTRE_LON = 95  # rotates the world so Asia-Pacific sits in the middle, Cuba to the USA fit
+MAP_HEIGHT = 460
+# plotly keeps a map's aspect ratio whatever the figure's size: the world as drawn here (natural
+# earth, latitudes -50 to 80, every longitude) is 2.35 times as wide as it is tall (measured in
+# Chromium). In a narrow frame the chart frame sizes the figure to the map
+# (components.frame.fit_height_style) instead of leaving empty bands above and below it; the
+# extra pixels hold the margins and up to two legend rows.
+MAP_WIDTH_PER_HEIGHT = 2.35
+MAP_EXTRA_PX = 88
+# On a touch screen plotly shows its toolbar at all times, in the top right corner: the map
+# starts below it, and its legend goes under the map, where the toolbar cannot cover it.
+MAP_TOP_PX = 32
+LABEL_CHAR_PX = 7.5  # a generous width of one character of a 14 px label
 
 
 def _discrete_scale(colours: Sequence[str]) -> list[list]:
@@ -75,9 +88,11 @@ def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataF
         visible=False, projection={"type": "natural earth", "rotation": {"lon": PACIFIC_CENTRE_LON}},
         lataxis={"range": [-50, 80]}, bgcolor="rgba(0,0,0,0)",
     )
-    figure.update_layout(height=460, dragmode=False, clickmode="event+select",
-                         margin={"l": 0, "r": 0, "t": 36, "b": 0},
-                         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0})
+    figure.update_layout(height=MAP_HEIGHT, dragmode=False, clickmode="event+select",
+                         margin={"l": 0, "r": 0, "t": MAP_TOP_PX, "b": 0},
+                         legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0},
+                         meta={"fit_height": {"width_per_height": MAP_WIDTH_PER_HEIGHT,
+                                              "extra_px": MAP_EXTRA_PX}})
     return figure
 
 
@@ -101,12 +116,16 @@ def make_role_matrix(cells: pd.DataFrame, *, blocs: Sequence[str], bloc_labels: 
             marker={"symbol": symbols[status], "size": 14, "line": {"width": 2.5},
                     "color": [theme.BLOC_COLOURS[b] for b in rows["bloc_id"]]},
         ))
-    figure.update_xaxes(categoryorder="array", categoryarray=[bloc_labels[b] for b in blocs],
-                        side="top", showgrid=True, fixedrange=True)
+    columns = [bloc_labels[b] for b in blocs]
+    # Bloc column labels, long ones on two lines: tilted, they ran into each other on a phone.
+    # The top margin keeps them below the toolbar a touch screen always shows.
+    figure.update_xaxes(categoryorder="array", categoryarray=columns, tickmode="array",
+                        tickvals=columns, ticktext=["<br>".join(textwrap.wrap(c, 9)) for c in columns],
+                        tickangle=0, side="top", showgrid=True, fixedrange=True)
     figure.update_yaxes(categoryorder="array", categoryarray=countries[::-1], showgrid=True,
                         fixedrange=True, automargin=True)
-    figure.update_layout(height=max(260, 60 + 24 * len(countries)), dragmode=False,
-                         margin={"l": 8, "r": 8, "t": 60, "b": 8},
+    figure.update_layout(height=max(260, 84 + 24 * len(countries)), dragmode=False,
+                         margin={"l": 8, "r": 8, "t": 76, "b": 8},
                          legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0})
     return figure
 
@@ -119,6 +138,7 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
     ``series``: bloc_id, date, members, hover; one row per change (the frame ends at the last day).
     """
     figure = go.Figure(layout=theme.base_layout(dark))
+    ends_at: dict[int, int] = {}  # end value -> labels already there
     for bloc_id, rows in series.groupby("bloc_id", sort=False):
         strong = highlight in (None, bloc_id)
         figure.add_trace(go.Scatter(
@@ -128,18 +148,25 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
             opacity=1.0 if strong else 0.45,
         ))
         last = rows.iloc[-1]
+        # Blocs that end on the same count get their labels stacked, not printed on each other.
+        stacked = ends_at.get(int(last["members"]), 0)
+        ends_at[int(last["members"])] = stacked + 1
         figure.add_annotation(x=last["date"], y=last["members"], text=f" {last['members']}",
-                              showarrow=False, xanchor="left",
+                              showarrow=False, xanchor="left", yshift=-15 * stacked,
                               font={"color": theme.BLOC_COLOURS[bloc_id], "size": 13})
     for position, (day, label) in enumerate(marks):
         figure.add_vline(x=pd.Timestamp(day).timestamp() * 1000, line={"color": theme.MUTED_TEXT,
                          "dash": "dot", "width": 1})
         figure.add_annotation(x=pd.Timestamp(day), y=1 - 0.09 * position, yref="paper",
-                              text=label, showarrow=False, xanchor="right",
+                              text=label, showarrow=False, xanchor="right", xshift=-4,
                               font={"size": 12, "color": theme.MUTED_TEXT})
-    figure.update_yaxes(title=y_title, rangemode="tozero", fixedrange=True)
+    # Headroom above the highest line keeps the date labels at the top clear of it.
+    top = float(series["members"].max()) if len(series) else 1.0
+    figure.update_yaxes(title=y_title, range=[0, top * 1.3 + 1], fixedrange=True)
     figure.update_xaxes(fixedrange=True)
-    figure.update_layout(height=400, hovermode="closest", margin={"l": 8, "r": 40, "t": 40, "b": 8})
+    # The legend goes under the years, clear of the toolbar a touch screen shows at the top.
+    figure.update_layout(height=400, hovermode="closest", margin={"l": 8, "r": 40, "t": 16, "b": 8},
+                         legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0})
     return figure
 
 
@@ -149,6 +176,9 @@ def make_distance_bars(distances: pd.DataFrame, *, highlight: str | None, x_titl
     figure = go.Figure(layout=theme.base_layout(dark))
     colours = [theme.RUSSIA_COLOUR if iso3 == highlight else theme.BLOC_COLOURS["EAS"]
                for iso3 in distances["iso3"]]
+    # The longest bar's label sits in a right margin as wide as the label, whatever the chart's
+    # width: a margin as a share of the axis would be too narrow on a phone.
+    longest_label = max((len(label) for label in distances["label"]), default=0)
     figure.add_trace(go.Bar(
         x=distances["km"], y=distances["country"], orientation="h", marker={"color": colours},
         text=distances["label"], textposition="outside", cliponaxis=False,
@@ -159,7 +189,7 @@ def make_distance_bars(distances: pd.DataFrame, *, highlight: str | None, x_titl
     figure.update_yaxes(categoryorder="array", categoryarray=list(distances["country"])[::-1],
                         automargin=True, fixedrange=True)
     figure.update_xaxes(title=x_title, showticklabels=False, fixedrange=True,
-                        range=[0, float(distances["km"].max()) * 1.3 if len(distances) else 1])
+                        range=[0, float(distances["km"].max()) * 1.02 if len(distances) else 1])
     figure.update_layout(height=max(240, 40 + 26 * len(distances)), bargap=0.25,
-                         margin={"l": 8, "r": 8, "t": 8, "b": 40})
+                         margin={"l": 8, "r": 12 + LABEL_CHAR_PX * longest_label, "t": 8, "b": 40})
     return figure

@@ -17,6 +17,11 @@ import plotly.graph_objects as go
 from components.theme import MUTED_TEXT, NEUTRAL_COLOUR, TRACK_COLOURS, TRACK_MARKERS, base_layout
 
 MARKER_SIZE = 15
+# plotly measures legend text a little short and cut the end of "Sesudah KTT": slack keeps it.
+LEGEND_SLACK = "\u00a0\u00a0\u00a0"
+# On a touch screen plotly shows its toolbar at all times, in the top right corner: a legend at
+# the top starts below it.
+TOOLBAR_PX = 30
 SUMMIT_BAND = "rgba(213, 94, 0, 0.10)"  # Russia's vermillion, faint: the summit day behind the marks
 DAY_BAND = "rgba(120, 130, 145, 0.07)"
 
@@ -34,7 +39,7 @@ def _add_empty_notice(figure: go.Figure, text: str) -> None:
 def _add_after_legend(figure: go.Figure, after_label: str) -> None:
     # A neutral hollow marker explains "hollow = after the summit" once, whatever the track.
     figure.add_trace(go.Scatter(
-        x=[None], y=[None], mode="markers", name=after_label, hoverinfo="skip",
+        x=[None], y=[None], mode="markers", name=after_label + LEGEND_SLACK, hoverinfo="skip",
         marker={"symbol": "circle-open", "size": MARKER_SIZE, "color": MUTED_TEXT,
                 "line": {"width": 2}},
     ))
@@ -50,7 +55,7 @@ def _track_traces(figure: go.Figure, points: pd.DataFrame, tracks: Sequence[str]
                 continue
             figure.add_trace(go.Scatter(
                 x=chosen["x"], y=y[chosen.index], mode="markers",
-                name=track_labels[track], legendgroup=track,
+                name=track_labels[track] + LEGEND_SLACK, legendgroup=track,
                 showlegend=show_legend and not hollow,
                 hovertext=chosen["hover"], hoverinfo="text",
                 marker={"symbol": _symbol(track, hollow), "size": MARKER_SIZE,
@@ -103,11 +108,14 @@ def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_ticks:
     if points.empty:
         _add_empty_notice(figure, empty_text)
     first = datetime.combine(days[0], datetime.min.time())
+    height = max(240, int(110 + TOOLBAR_PX + 19 * total))
     figure.update_layout(
-        height=max(240, int(110 + 19 * total)),
-        # The legend sits at the very top, the day ticks under it, both in the top margin.
-        margin={"l": 8, "r": 8, "t": 96, "b": 40},
-        legend={"orientation": "h", "yref": "container", "yanchor": "top", "y": 1.0, "x": 0},
+        height=height,
+        # The legend sits at the top under the toolbar's place, the day ticks under it, both in
+        # the top margin.
+        margin={"l": 8, "r": 8, "t": 96 + TOOLBAR_PX, "b": 40},
+        legend={"orientation": "h", "yref": "container", "yanchor": "top",
+                "y": 1.0 - TOOLBAR_PX / height, "x": 0},
         hovermode="closest", hoverlabel={"align": "left"},
     )
     figure.update_xaxes(

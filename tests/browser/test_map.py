@@ -1,5 +1,6 @@
 """The Map page in a real Chromium, with every non-loopback request blocked by the fixtures."""
 
+import pytest
 from playwright.sync_api import expect
 
 MAP = '[class*="st-key-frame-membership-map"] .js-plotly-plot'
@@ -46,3 +47,20 @@ def test_the_companion_charts_draw(page, app_url, open_page):
         chart = page.locator(f'[class*="st-key-frame-{key}"] .js-plotly-plot')
         expect(chart).to_be_visible()
         assert chart.locator("path, .point").count() > 0
+
+
+def test_the_map_keeps_its_full_height_on_a_desktop(page, app_url, open_page):
+    """The phone's fitted height is for narrow frames only: at 1280 px the figure stays 460 px
+    high, the world as wide as the chart, its legend under it."""
+    open_page(page, app_url, "map", lang="en")
+    page.wait_for_function(
+        "sel => document.querySelectorAll(sel + ' path.choroplethlocation').length > 200", arg=MAP)
+    page.wait_for_timeout(500)
+    sizes = page.evaluate("""sel => {
+        const plot = document.querySelector(sel).getBoundingClientRect();
+        const world = document.querySelector(sel + ' .choroplethlayer').getBoundingClientRect();
+        const legend = document.querySelector(sel + ' .legend').getBoundingClientRect();
+        return {plot: plot.height, share: world.width / plot.width,
+                legend_below: legend.top >= world.bottom};
+    }""", MAP)
+    assert sizes == {"plot": 460, "share": pytest.approx(1, abs=0.02), "legend_below": True}

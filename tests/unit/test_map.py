@@ -9,6 +9,8 @@ from components import theme
 from components.charts import map as map_charts
 from components.data_package import read_package
 from components.export import plotly_config
+from components.figures.map import MAP_EXTRA_PX, MAP_WIDTH_PER_HEIGHT
+from components.frame import fit_height_style
 from components.geometry import load_shapes, simplify, topology_to_geojson
 from components.memberships import ROLES
 from components.registry import get_chart
@@ -147,3 +149,47 @@ def test_topojson_arcs_are_decoded_and_reversed_into_rings():
                                                              [0, 0]]]]
     assert features["BBB"]["geometry"]["coordinates"][0][0][0] == [0, 0]
     assert features["BBB"]["geometry"]["coordinates"][0][0][1] == [0, 10]
+
+
+def test_the_world_map_asks_its_frame_to_fit_the_figure_to_a_narrow_width(data):
+    figure = map_charts.make_map(data, values(), "en").figure
+    assert figure.layout.meta["fit_height"] == {"width_per_height": MAP_WIDTH_PER_HEIGHT,
+                                                "extra_px": MAP_EXTRA_PX}
+    assert figure.layout.legend.y <= 0  # under the map, clear of a touch screen's toolbar
+    style = fit_height_style("membership-map", figure)
+    assert ".st-key-frame-membership-map" in style and "@container chart-frame" in style
+    assert f"calc(100cqw / {MAP_WIDTH_PER_HEIGHT} + {float(MAP_EXTRA_PX)}px)" in style
+
+
+def test_only_charts_that_ask_get_a_fitted_height_and_no_data_text_enters_the_style(data):
+    matrix = map_charts.make_matrix(data, values(), "en")
+    assert fit_height_style("role-matrix", matrix.figure) is None
+    chart = map_charts.make_map(data, values(bloc="SCO"), "en")
+    style = fit_height_style("membership-map", chart.figure)
+    assert "Iran" in chart.title and "Iran" not in style + str(chart.figure.layout.meta)
+    assert style.startswith("<style>") and style.count("<") == 2  # one style element, no markup
+
+
+def test_the_longest_distance_label_gets_a_right_margin_as_wide_as_itself(data):
+    figure = map_charts.make_distance(data, values(), "id").figure
+    assert figure.layout.xaxis.range[1] < 1.05 * max(figure.data[0].x)
+    assert figure.layout.margin.r >= 7 * len("16.361 km")
+
+
+def test_the_growth_chart_keeps_its_date_labels_above_the_highest_line(data):
+    figure = map_charts.make_growth(data, values(), "en").figure
+    highest = max(max(trace.y) for trace in figure.data)
+    assert figure.layout.yaxis.range[1] >= 1.25 * highest
+    assert figure.layout.legend.orientation == "h" and figure.layout.legend.y < 0
+
+
+def test_the_role_matrix_writes_long_bloc_names_unturned_on_two_lines(data):
+    figure = map_charts.make_matrix(data, values(), "id").figure
+    assert figure.layout.xaxis.tickangle == 0
+    assert "KTT Asia<br>Timur" in figure.layout.xaxis.ticktext
+
+
+def test_blocs_ending_on_the_same_count_get_their_end_labels_stacked(data):
+    figure = map_charts.make_growth(data, values(), "en").figure
+    ends = [(a.y, a.yshift or 0) for a in figure.layout.annotations if a.xanchor == "left"]
+    assert len(ends) == 4 and len(set(ends)) == 4

@@ -6,8 +6,14 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from components.charts.timeline import make_history, make_summit_week
-from components.figures.timeline import SUMMIT_BAND, history_figure, summit_week_figure
+from components.charts.timeline import WEEK_LABEL_CHARS, make_history, make_summit_week
+from components.figures.timeline import (
+    LEGEND_SLACK,
+    SUMMIT_BAND,
+    TOOLBAR_PX,
+    history_figure,
+    summit_week_figure,
+)
 from components.theme import TRACK_COLOURS, TRACK_MARKERS
 from components.timeline import TRACKS
 
@@ -28,7 +34,8 @@ def test_every_track_has_its_own_colour_and_marker_shape():
 def test_the_week_chart_draws_each_of_its_eleven_events_once(data, lang):
     figure = make_summit_week(data, ALL, lang).figure
     assert marker_count(figure) == 11
-    assert {trace.name for trace in figure.data if trace.showlegend is not False} >= {"ASEAN"}
+    assert {trace.name.strip() for trace in figure.data
+            if trace.showlegend is not False} >= {"ASEAN"}
 
 
 def test_the_week_chart_shades_the_summit_day_and_labels_each_day(data):
@@ -57,7 +64,7 @@ def test_events_after_the_summit_are_hollow_and_explained_in_the_legend(data):
     hollow = [trace for trace in figure.data if str(trace.marker.symbol).endswith("-open")]
     drawn = sum(len([x for x in trace.x if x is not None]) for trace in hollow)
     assert drawn == 5
-    assert [trace.name for trace in figure.data if trace.showlegend is not False] == [
+    assert [trace.name.strip() for trace in figure.data if trace.showlegend is not False] == [
         "After the summit"]
 
 
@@ -110,3 +117,20 @@ def test_the_builders_use_the_points_they_are_given_without_changing_them():
     [trace] = figure.data
     assert trace.marker.symbol == TRACK_MARKERS["Russia"]
     assert trace.marker.color == TRACK_COLOURS["Russia"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_summit_week_titles_are_broken_into_lines_a_phone_wide_chart_can_hold(data, lang):
+    figure = make_summit_week(data, ALL, lang).figure
+    titles = [a.text for a in figure.layout.annotations if a.xref == "paper" and a.x == 0]
+    lines = [line for title in titles for line in title.split("<br>")]
+    assert len(titles) == 11
+    assert max(len(line) for line in lines) <= WEEK_LABEL_CHARS < 46  # 46 reached a phone's edge
+
+
+def test_the_week_legend_starts_below_the_toolbar_a_touch_screen_shows(data):
+    figure = make_summit_week(data, ALL, "en").figure
+    legend_top_px = (1 - figure.layout.legend.y) * figure.layout.height
+    assert legend_top_px == pytest.approx(TOOLBAR_PX) and figure.layout.margin.t >= TOOLBAR_PX + 90
+    names = [trace.name for trace in figure.data if trace.showlegend is not False]
+    assert all(name.endswith(LEGEND_SLACK) for name in names)
