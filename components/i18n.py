@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
@@ -56,6 +57,15 @@ def t(key: str, lang: Lang, /, **values: object) -> str:
     """The interface string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
     text = catalog(lang)[key]
     return text.format(**values) if values else text
+
+
+def t_count(key: str, lang: Lang, /, count: int, **values: object) -> str:
+    """``key`` in the plural form Babel's rules give ``count`` in ``lang`` ("1 bloc", "2 blocs";
+    Indonesian has one form). The locale file holds ``<key>.one`` and ``<key>.other``."""
+    form = Locale.parse(lang).plural_form(count)
+    messages = catalog(lang)
+    chosen = f"{key}.{form}" if f"{key}.{form}" in messages else f"{key}.other"
+    return messages[chosen].format(count=count, **values)
 
 
 def t_or(key: str, lang: Lang, fallback: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.data_package import DataPackage, fingerprint, read_package
-from components.i18n import Lang, t
+from components.i18n import Lang, t, t_count
 from components.paths import data_dir
 from components.validation import DataPackageError
 
@@ -40,6 +40,6 @@ def show_data_error(problems: list, lang: Lang, partial: bool = False) -> None:
         st.warning(t("error.data_partial", lang), icon="⚠️")
     else:
         st.error(t("error.data_title", lang), icon="⚠️")
-    with st.expander(t("error.data_body", lang, count=len(problems)), expanded=not partial):
+    with st.expander(t_count("error.data_body", lang, len(problems)), expanded=not partial):
         # st.code shows the problems as inert text: file names and cell values come from files.
         st.code("\n".join(str(problem) for problem in problems[:50]), language=None)

@@ -18,6 +18,7 @@ import statistics
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -213,6 +214,17 @@ async def run_readers(base_url: str, readers: int, browsers: int, deadline_s: fl
     return results
 
 
+def run_coroutine(coroutine):
+    """``asyncio.run``, in a thread of its own when this thread already runs an event loop (as it
+    does inside Playwright's sync API, which the browser tests use)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -234,7 +246,7 @@ def load(server: app_server.AppServer, readers: int, browsers: int = DEFAULT_BRO
     with MemoryWatch(server.process.pid) as memory:
         idle_kb = memory.rss_kb()
         started = time.monotonic()
-        results = asyncio.run(run_readers(server.url, readers, browsers, deadline_s))
+        results = run_coroutine(run_readers(server.url, readers, browsers, deadline_s))
         wall = time.monotonic() - started
     views = [view for result in results for view in result]
     overall = summary(views)

@@ -25,7 +25,7 @@ from components.figures.map import (
 )
 from components.geocoding import distances_to_jakarta
 from components.geometry import load_shapes
-from components.i18n import Lang, format_date, format_number, localized, t
+from components.i18n import Lang, format_date, format_number, localized, t, t_count
 from components.memberships import BLOCS, ROLES, SUMMIT_DAY, as_of
 from components.paths import DATA_DIR
 from components.validation import split_list
@@ -130,7 +130,7 @@ def map_frames(data: DataPackage, values: Mapping[str, Any], lang: Lang
             hover = f"<b>{names[iso3]}</b><br>{t('map.overlap.hover', lang, count=count)}<br>" + \
                 "<br>".join(ties)
             area_rows.append({"iso3": iso3, "level": count, "hover": hover, "sort": -count})
-            capital_rows.append({"iso3": iso3, "group": t("map.overlap.legend", lang, count=count),
+            capital_rows.append({"iso3": iso3, "group": t_count("map.overlap.legend", lang, count),
                                  "symbol": "circle", "colour": colours[count], "hover": hover,
                                  "sort": -count})
     else:

@@ -18,7 +18,7 @@ from components import url_state
 from components.chart_spec import Chart
 from components.data_package import DataPackage
 from components.figures.timeline import history_figure, summit_week_figure
-from components.i18n import Lang, format_date, format_date_range, format_short_date, localized, t
+from components.i18n import Lang, format_date, format_date_range, format_short_date, localized, t, t_count
 from components.memberships import SUMMIT_DAY
 from components.timeline import (
     FIRST_YEAR,
@@ -219,8 +219,8 @@ def make_history(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Ch
     return Chart(
         figure=figure,
         title=history_title(events, lang),
-        subtitle=t("timeline.history.subtitle", lang, count=len(events), tracks=len(tracks),
-                   first=first, last=last, summit=summit_text),
+        subtitle=t_count("timeline.history.subtitle", lang, len(tracks), events=len(events),
+                         first=first, last=last, summit=summit_text),
         table=event_table(events, data, lang),
         source_ids=all_source_ids(events),
         description=t("timeline.history.in_words", lang, count=len(events), first=first, last=last,

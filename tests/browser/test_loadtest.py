@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from components.registry import charts_on
@@ -13,19 +11,19 @@ from tools import loadtest
 
 @pytest.mark.parametrize("info", PAGES, ids=[info.url_path for info in PAGES])
 def test_a_websocket_reader_receives_every_chart_the_page_shows(app_url: str, info) -> None:
-    run = asyncio.run(loadtest.wire_run(app_url, link_path(info), "lang=en", "en"))
+    run = loadtest.run_coroutine(loadtest.wire_run(app_url, link_path(info), "lang=en", "en"))
     assert run.exceptions == 0
     assert run.charts == len(charts_on(info.url_path))
     assert run.bytes > 0
 
 
 def test_a_websocket_reader_opens_the_chart_an_embed_page_shows(app_url: str) -> None:
-    view = asyncio.run(loadtest.wire_view(app_url, "embed", "id", loadtest.PAGE_TIMEOUT_S))
+    view = loadtest.run_coroutine(loadtest.wire_view(app_url, "embed", "id", loadtest.PAGE_TIMEOUT_S))
     assert view.seconds is not None, view.problem
 
 
 def test_a_page_that_does_not_finish_in_time_counts_as_failed(app_url: str) -> None:
-    view = asyncio.run(loadtest.wire_view(app_url, "timeline", "en", timeout_s=0.001))
+    view = loadtest.run_coroutine(loadtest.wire_view(app_url, "timeline", "en", timeout_s=0.001))
     assert view.seconds is None
     assert "Timeout" in view.problem
 

@@ -76,3 +76,20 @@ def test_language_comes_from_the_link_then_the_browser_then_indonesian(requested
 
 def test_placeholders_are_filled():
     assert "lang" in t("notice.bad_param", "en", key="lang", value="xx")
+
+
+def test_counted_text_follows_each_languages_plural_rules():
+    from components.i18n import t_count
+
+    assert t_count("map.overlap.legend", "en", 1) == "1 bloc"
+    assert t_count("map.overlap.legend", "en", 3) == "3 blocs"
+    assert t_count("map.overlap.legend", "id", 1) == "1 blok"
+    assert t_count("map.overlap.legend", "id", 3) == "3 blok"
+    assert "one track" in t_count("timeline.history.subtitle", "en", 1, events=4, first="1967",
+                                  last="2024", summit="x")
+
+
+def test_no_english_text_hedges_a_plural_with_an_s_in_brackets():
+    from components.i18n import catalog
+
+    assert not [key for key, text in catalog("en").items() if "(s)" in text]
