@@ -37,9 +37,11 @@ def _made(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple,
     return _spec.make(_data, dict(values), lang)
 
 
-def _frozen(values: Mapping[str, Any]) -> tuple:
-    return tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
-                        for key, value in values.items()))
+def _view(spec: ChartSpec, values: Mapping[str, Any], lang: Lang, data: DataPackage) -> tuple:
+    """The cache key of one view of a chart: chart, its make function, values, language, data."""
+    frozen = tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
+                          for key, value in values.items()))
+    return spec.chart_id, id(spec.make), frozen, lang, data.version
 
 
 def build(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang
@@ -48,8 +50,7 @@ def build(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: L
     try:
         if not data.version:  # data not loaded by the app: nothing to key a cache on
             return spec.make(data, values, lang)
-        return _made(spec.chart_id, id(spec.make), _frozen(values), lang, data.version, spec,
-                     data)
+        return _made(*_view(spec, values, lang, data), spec, data)
     except Exception:  # one broken chart must not take the page down with it
         log.exception("chart %s failed to build with %s", spec.chart_id, dict(values))
         return None
@@ -103,8 +104,7 @@ def on_screen(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[
     dark = reader_theme() == "dark"
     if not data.version:
         return _on_screen(chart, data, lang, dark)
-    return _cached_on_screen(spec.chart_id, id(spec.make), _frozen(values), lang, data.version,
-                             dark, chart, data)
+    return _cached_on_screen(*_view(spec, values, lang, data), dark, chart, data)
 
 
 def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,

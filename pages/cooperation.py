@@ -22,6 +22,7 @@ from components.cooperation import (
 from components.frame import show_chart
 from components.i18n import format_date, localized, t
 from components.loading import load_data
+from components.param_controls import label, option_names
 from components.registry import get_chart
 from components.safe_text import md_escape
 from components.statement_card import statement_card
@@ -33,10 +34,8 @@ url_state.read(PAGE_PARAMS, lang)
 initiatives = data["initiatives"].set_index("initiative_id")
 
 st.header(t("cooperation.sectors_heading", lang))
-st.selectbox(
-    t("cooperation.initiative_label", lang), INITIATIVE_OPTIONS, key=INITIATIVE.key,
-    format_func=lambda option: (localized(initiatives.loc[option], "name", lang) if option
-                                else t("cooperation.initiative_all", lang)))
+st.selectbox(label(INITIATIVE, lang), INITIATIVE_OPTIONS, key=INITIATIVE.key,
+             format_func=option_names(INITIATIVE, data, lang).get)
 values = url_state.current(PAGE_PARAMS)
 focus = values[INITIATIVE.key]
 show_chart(get_chart("initiatives-sectors"), data, values, lang)
@@ -66,10 +65,8 @@ for _, statement in statements_of(data, [CONSOLIDATION_INITIATIVE]).iterrows():
     statement_card(statement, data["sources"], lang)
 
 st.header(t("cooperation.delegations_heading", lang))
-st.segmented_control(
-    t("cooperation.level_label", lang), LEVEL_OPTIONS, key=LEVEL.key, required=True,
-    format_func=lambda option: (t(f"cooperation.delegations.level.{option}", lang) if option
-                                else t("cooperation.level_all", lang)))
+st.segmented_control(label(LEVEL, lang), LEVEL_OPTIONS, key=LEVEL.key, required=True,
+                     format_func=option_names(LEVEL, data, lang).get)
 values = url_state.current(PAGE_PARAMS)
 show_chart(get_chart("delegation-levels"), data, values, lang)
 

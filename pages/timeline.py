@@ -17,6 +17,7 @@ from components.charts.timeline import (
 from components.frame import show_chart
 from components.i18n import t
 from components.loading import load_data
+from components.param_controls import label
 from components.registry import get_chart
 from components.timeline import FIRST_YEAR, LAST_YEAR, TRACKS, event_lines
 
@@ -32,10 +33,10 @@ with tracks_column:
     # Pills, not a multiselect: a selected pill keeps the theme's text contrast in light and dark
     # alike, where a multiselect tag draws white on the dark theme's light teal (2.5:1).
     # wrap: in a column pills stay on one row and scroll, which hid the last track from view.
-    st.pills(t("timeline.filter.tracks", lang), TRACKS, selection_mode="multi",
+    st.pills(label(TRACKS_PARAM, lang), TRACKS, selection_mode="multi",
              key=TRACKS_PARAM.key, format_func=labels.get, wrap=True)
 with search_column:
-    st.text_input(t("timeline.filter.search", lang), key=QUERY_PARAM.key, max_chars=80,
+    st.text_input(label(QUERY_PARAM, lang), key=QUERY_PARAM.key, max_chars=80,
                   help=t("timeline.filter.search_help", lang))
 
 
@@ -51,10 +52,10 @@ week_slot = st.container()
 st.header(t("timeline.history_heading", lang))
 from_column, to_column = st.columns(2)
 with from_column:
-    st.number_input(t("timeline.filter.from", lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
+    st.number_input(label(FROM_PARAM, lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
                     step=1, key=FROM_PARAM.key, help=t("timeline.filter.period_help", lang))
 with to_column:
-    st.number_input(t("timeline.filter.to", lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
+    st.number_input(label(TO_PARAM, lang), min_value=FIRST_YEAR, max_value=LAST_YEAR,
                     step=1, key=TO_PARAM.key, help=t("timeline.filter.period_help", lang))
 
 values = normalised(url_state.current(PAGE_PARAMS))
