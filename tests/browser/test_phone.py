@@ -166,7 +166,7 @@ def test_chart_text_stays_legible_on_a_phone(phone, app_url, open_page, page_inf
 def test_the_map_lets_the_page_scroll_with_the_wheel_over_it(phone, app_url, open_page):
     open_page(phone, app_url, "map", lang="en")
     chart = phone.locator(MAP)
-    expect(chart).to_be_visible()
+    expect(chart).to_be_visible(timeout=30_000)  # the map is the largest figure: slow under load
     phone.wait_for_function(
         "sel => document.querySelectorAll(sel + ' path.choroplethlocation').length > 200", arg=MAP)
     assert chart.evaluate("plot => plot._context.scrollZoom") is False
