@@ -13,12 +13,19 @@ AXE = tests/browser/node_modules/axe-core/axe.min.js
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test validate lint clean chromium export screenshots loadtest bench geocode
+# pytest for one layer on two workers (the machine's cores), a test file per worker so module
+# fixtures are made once. The fast loop stops at the first failure and starts with the tests that
+# failed last time, so a broken change answers in seconds; the full run reports every failure.
+PYTEST_LAYER = $(BIN)/python -m pytest -n 2 --dist loadfile -q
+PYTEST_FAST = $(PYTEST_LAYER) -x --ff
+
+.PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode
 
 # List the verbs.
 help:
 	@echo "make run       start the dashboard (streamlit run dashboard.py) in $(VENV)"
-	@echo "make test      lint, then run every test layer (unit, app, real Chromium)"
+	@echo "make check     the fast loop (about a minute): lint, unit tests, AppTest"
+	@echo "make test      everything CI runs: lint, unit, AppTest, then the real-Chromium tests"
 	@echo "make validate  check the data package in data/ and list any problems"
 	@echo "make export    write every chart (HTML, PNG, SVG, CSV) and a gallery into exports/"
 	@echo "make screenshots  PNG of every page and embed (id/en, desktop/phone) into screenshots/"
@@ -33,10 +40,18 @@ help:
 run: $(RUN_STAMP)
 	$(BIN)/python -m streamlit run dashboard.py $(ARGS)
 
-# Lint, then run all test layers (the browser tests need Debian chromium).
+# The fast loop while changing code: lint, then the unit and AppTest layers, fastest first.
+check: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(PYTEST_FAST) tests/unit
+	$(PYTEST_FAST) tests/app
+
+# Lint, then every test layer, unit first (the browser tests need Debian chromium and axe-core).
 test: $(DEV_STAMP) chromium $(AXE)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(PYTEST_LAYER) tests/unit
+	$(PYTEST_LAYER) tests/app
+	$(BIN)/python -m pytest -q tests/browser
 
 # Validate the data package: exits 1 and lists the problems if it is invalid.
 validate: $(RUN_STAMP)
@@ -44,7 +59,7 @@ validate: $(RUN_STAMP)
 
 # Refresh the capital coordinates cache from OpenStreetMap Nominatim (geopy, 1 request a second).
 geocode: $(RUN_STAMP)
-	$(BIN)/python -m components.geocoding
+	$(BIN)/python -m components.map.geocoding
 
 # Lint all Python code.
 lint: $(DEV_STAMP)

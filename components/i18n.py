@@ -68,11 +68,6 @@ def t_count(key: str, lang: Lang, /, count: int, **values: object) -> str:
     return messages[chosen].format(count=count, **values)
 
 
-def t_or(key: str, lang: Lang, fallback: str) -> str:
-    """The interface string ``key``, or ``fallback`` where no translation file defines it."""
-    return catalog(lang).get(key, fallback)
-
-
 def resolve_lang(requested: str | None, browser_locale: str | None) -> Lang:
     """The page language: ``?lang=`` when valid, else the browser's when it is id or en, else id."""
     if requested in LANGS:

@@ -7,7 +7,6 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # DASHBOARD_DATA_DIR points the app at another copy of the data package (tests use broken ones).
 DATA_DIR_VARIABLE = "DASHBOARD_DATA_DIR"
 DATA_DIR = PROJECT_ROOT / "data"
-DATAPACKAGE_PATH = DATA_DIR / "datapackage.json"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 STATIC_DIR = PROJECT_ROOT / "static"
 

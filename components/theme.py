@@ -31,7 +31,6 @@ ROLE_MARKERS = {  # shape and fill carry the role, so colour is never the only c
     "dialogue_partner": "square-open",
     "candidate": "triangle-up-open",
 }
-ROLE_PATTERNS = {"member": "", "observer": "/", "dialogue_partner": ".", "candidate": "x"}
 
 DARK_BACKGROUND = "#0E1117"  # Streamlit's dark theme background
 
@@ -55,20 +54,19 @@ DARK_COLOURS = {
 FONT_FAMILY = "Source Sans Pro, Source Sans 3, -apple-system, Segoe UI, Roboto, sans-serif"
 
 
-def base_layout(dark: bool = False) -> go.Layout:
-    """A fresh layout for one figure: light or dark, no chart junk, readable on a phone."""
-    text = DARK_COLOURS[TEXT_COLOUR] if dark else TEXT_COLOUR
-    grid = DARK_COLOURS[GRID_COLOUR] if dark else GRID_COLOUR
+def base_layout() -> go.Layout:
+    """A fresh layout for one figure: no chart junk, readable on a phone. Figures are built light;
+    ``for_dark_theme`` makes the dark copy a reader in the dark theme gets."""
     return go.Layout(
-        template="plotly_dark" if dark else "plotly_white",
-        font={"family": FONT_FAMILY, "size": 14, "color": text},
+        template="plotly_white",
+        font={"family": FONT_FAMILY, "size": 14, "color": TEXT_COLOUR},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 14}},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        xaxis={"gridcolor": grid, "zeroline": False},
-        yaxis={"gridcolor": grid, "zeroline": False},
+        xaxis={"gridcolor": GRID_COLOUR, "zeroline": False},
+        yaxis={"gridcolor": GRID_COLOUR, "zeroline": False},
     )
 
 # Timeline tracks: the four blocs keep their colours; Russia's own tracks take Russia's colour

@@ -1,9 +1,11 @@
 """Every control's value in the URL, so a link reproduces the view a reader reached.
 
-A page declares its parameters once (``Param``); ``read`` takes them from the URL, falling back to
-the default with a visible notice when a value is malformed; widgets start from those values;
-``write`` puts back only what differs from the defaults. Lists are joined with ``~``, which no
-platform rewrites (``+`` and ``,`` get mangled by some).
+A topic declares each of its parameters once (``Param``): its key in the URL, its default, how it
+is read from and written to text, and the control that sets it (label, option names, widget).
+``read`` takes the values from the URL, falling back to the default with a visible notice when a
+value is malformed; ``control`` draws a parameter's widget, the same on a chart page and on the
+Embed page; ``write`` puts back only what differs from the defaults. Lists are joined with ``~``,
+which no platform rewrites (``+`` and ``,`` get mangled by some).
 
 The parsing half is pure and tested without Streamlit; the Streamlit half is the last section.
 """
@@ -13,25 +15,56 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from components.data_package import DataPackage
+    from components.i18n import Lang
 
 LIST_SEPARATOR = "~"
 MAX_VALUE_LENGTH = 200  # longer values are rejected before parsing: no link needs more
+# How a reader types and reads a day in a date picker, in either language (Streamlit offers
+# only numeric forms; day first is how both Indonesian and British English readers write it).
+DATE_INPUT_FORMAT = "DD/MM/YYYY"
+
+# What the reader sees for each of a parameter's options, in a language: value -> name.
+OptionNames = Callable[["DataPackage", "Lang"], Mapping[Any, str]]
 
 
 @dataclass(frozen=True)
 class Param:
-    """One URL parameter: its short key, default, and how it is read from and written to text."""
+    """One URL parameter and the control that sets it.
+
+    ``kind`` is the kind of value ("choice", "choices", "day", "year", "text" or "flag");
+    ``widget`` the control drawn for it ("select", "segmented", "pills", "date", "number",
+    "text" or "toggle"); ``allowed`` gives the allowed values, or the bounds of a day or year,
+    when asked: a bound such as "the last day the data was checked" is computed on each run.
+    """
 
     key: str
     default: Any
     parse: Callable[[str], Any]  # raises ValueError for a value it does not accept
     dump: Callable[[Any], str] = str
-    # What a generic control needs to offer the parameter (the Embed page builds its widgets
-    # from these): "choice", "choices", "day", "year", "text" or "flag", and the allowed values
-    # or bounds.
     kind: str = "text"
-    options: tuple[Any, ...] = ()
+    allowed: Callable[[], tuple[Any, ...]] = tuple
+    label_key: str = ""
+    option_names: OptionNames | None = None
+    widget: str = "text"
+    help_key: str = ""
+
+    @property
+    def options(self) -> tuple[Any, ...]:
+        return self.allowed()
+
+    def normalise(self, value: Any) -> Any:
+        """A widget's value in the form the parameter holds it: choices as a tuple in the
+        options' order (pills give them in click order), years as integers."""
+        if self.kind == "choices":
+            chosen = set(value or ())
+            return tuple(option for option in self.options if option in chosen)
+        if self.kind == "year" and value is not None:
+            return int(value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -42,16 +75,28 @@ class Notice:
     value: str
 
 
-def choice(key: str, options: Sequence[str], default: str) -> Param:
+def _fixed(values: Iterable[Any]) -> Callable[[], tuple[Any, ...]]:
+    frozen = tuple(values)
+    return lambda: frozen
+
+
+def _when_asked(value: date | Callable[[], date]) -> Callable[[], date]:
+    return value if callable(value) else (lambda: value)
+
+
+def choice(key: str, options: Sequence[str], default: str, *, label_key: str = "",
+           option_names: OptionNames | None = None, widget: str = "select") -> Param:
     """One of ``options``, matched exactly."""
     def parse(text: str) -> str:
         if text not in options:
             raise ValueError(text)
         return text
-    return Param(key, default, parse, kind="choice", options=tuple(options))
+    return Param(key, default, parse, kind="choice", allowed=_fixed(options), label_key=label_key,
+                 option_names=option_names, widget=widget)
 
 
-def choices(key: str, options: Sequence[str], default: Sequence[str] = ()) -> Param:
+def choices(key: str, options: Sequence[str], default: Sequence[str] = (), *,
+            label_key: str = "", option_names: OptionNames | None = None) -> Param:
     """A subset of ``options`` joined with ``~``; kept in the options' order, duplicates dropped.
 
     An empty value means "none selected", which is a view a reader can reach.
@@ -65,44 +110,58 @@ def choices(key: str, options: Sequence[str], default: Sequence[str] = ()) -> Pa
     def dump(value: Iterable[str]) -> str:
         return LIST_SEPARATOR.join(value)
 
-    return Param(key, tuple(default), parse, dump, kind="choices", options=tuple(options))
+    return Param(key, tuple(default), parse, dump, kind="choices", allowed=_fixed(options),
+                 label_key=label_key, option_names=option_names, widget="pills")
 
 
-def day(key: str, default: date, earliest: date, latest: date) -> Param:
-    """A calendar date ``YYYY-MM-DD`` between ``earliest`` and ``latest``."""
+def day(key: str, default: date, earliest: date, latest: date | Callable[[], date], *,
+        label_key: str = "", help_key: str = "") -> Param:
+    """A calendar date ``YYYY-MM-DD`` between ``earliest`` and ``latest``.
+
+    ``latest`` may be a function, asked each time a link is read or the picker drawn, so a server
+    that runs for weeks never offers a day the data does not reach, nor refuses one it does.
+    """
+    last = _when_asked(latest)
+
     def parse(text: str) -> date:
         value = date.fromisoformat(text)  # rejects 2023-02-30 and other impossible dates
-        if len(text) != 10 or not earliest <= value <= latest:
+        if len(text) != 10 or not earliest <= value <= last():
             raise ValueError(text)
         return value
-    return Param(key, default, parse, date.isoformat, kind="day", options=(earliest, latest))
+    return Param(key, default, parse, date.isoformat, kind="day",
+                 allowed=lambda: (earliest, last()), label_key=label_key, widget="date",
+                 help_key=help_key)
 
 
-def year(key: str, default: int, earliest: int, latest: int) -> Param:
+def year(key: str, default: int, earliest: int, latest: int, *, label_key: str = "",
+         help_key: str = "") -> Param:
     """A year between ``earliest`` and ``latest``, written as four digits."""
     def parse(value: str) -> int:
         if not (len(value) == 4 and value.isdigit()) or not earliest <= int(value) <= latest:
             raise ValueError(value)
         return int(value)
-    return Param(key, default, parse, kind="year", options=(earliest, latest))
+    return Param(key, default, parse, kind="year", allowed=_fixed((earliest, latest)),
+                 label_key=label_key, widget="number", help_key=help_key)
 
 
-def text(key: str, default: str = "", max_length: int = 80) -> Param:
+def text(key: str, default: str = "", max_length: int = 80, *, label_key: str = "",
+         help_key: str = "") -> Param:
     """Free text such as a search term: printable characters, at most ``max_length``."""
     def parse(value: str) -> str:
         if len(value) > max_length or not value.isprintable():
             raise ValueError(value)
         return value.strip()
-    return Param(key, default, parse)
+    return Param(key, default, parse, label_key=label_key, help_key=help_key)
 
 
-def flag(key: str, default: bool = False) -> Param:
+def flag(key: str, default: bool = False, *, label_key: str = "") -> Param:
     """A yes/no switch written as ``1`` or ``0``."""
     def parse(value: str) -> bool:
         if value not in ("0", "1"):
             raise ValueError(value)
         return value == "1"
-    return Param(key, default, parse, lambda value: "1" if value else "0", kind="flag")
+    return Param(key, default, parse, lambda value: "1" if value else "0", kind="flag",
+                 label_key=label_key, widget="toggle")
 
 
 def parse_query(params: Sequence[Param], query: Mapping[str, str | list[str]]
@@ -136,13 +195,24 @@ def to_query(params: Sequence[Param], values: Mapping[str, Any]) -> dict[str, st
             if param.key in values and values[param.key] != param.default}
 
 
+def option_labels(param: Param, data: DataPackage, lang: Lang) -> dict[Any, str]:
+    """What the reader sees for each option, in the order the names give (countries by name in
+    the page's language); an option the names leave out shows as itself, last."""
+    names = dict(param.option_names(data, lang)) if param.option_names else {}
+    if param.kind not in ("choice", "choices"):
+        return names
+    allowed = param.options
+    ordered = {option: name for option, name in names.items() if option in allowed}
+    return {**ordered, **{option: str(option) for option in allowed if option not in ordered}}
+
+
 # --- Streamlit -------------------------------------------------------------------------------------
 
-def read(params: Sequence[Param], lang: str) -> dict[str, Any]:
+def read(params: Sequence[Param], lang: Lang) -> dict[str, Any]:
     """The page's parameter values from the browser URL; a notice is shown for each one refused.
 
-    Each value also seeds the widget with the same key on the session's first run of the page, so
-    widgets must be created with ``key=param.key`` and no default of their own.
+    Each value also seeds the control with the same key on the session's first run of the page,
+    so ``control`` draws it starting from the link.
     """
     import streamlit as st
 
@@ -157,15 +227,67 @@ def read(params: Sequence[Param], lang: str) -> dict[str, Any]:
                    icon="⚠️")
     for param in params:
         if param.key not in st.session_state:
-            st.session_state[param.key] = values[param.key]
+            st.session_state[param.key] = _widget_value(param, values[param.key])
     return values
 
 
-def current(params: Sequence[Param]) -> dict[str, Any]:
-    """The values the widgets hold now (after the reader changed them)."""
+def _widget_value(param: Param, value: Any) -> Any:
+    return list(value) if param.kind == "choices" else value
+
+
+def control(param: Param, data: DataPackage, lang: Lang, key: str | None = None) -> Any:
+    """Draw the control of ``param`` and return its value, normalised.
+
+    ``key`` is the widget's session key: the parameter's own key on a chart page (where ``read``
+    seeded it from the link), another one where the same parameter is set apart from the page,
+    as on the Embed page; a control not seeded starts at the parameter's default.
+    """
     import streamlit as st
 
-    return {param.key: st.session_state.get(param.key, param.default) for param in params}
+    from components.i18n import t
+
+    key = key or param.key
+    if key not in st.session_state:
+        st.session_state[key] = _widget_value(param, param.default)
+    label = t(param.label_key, lang)
+    help_text = t(param.help_key, lang) if param.help_key else None
+    names = option_labels(param, data, lang)
+
+    def name_of(value: Any) -> str:
+        return names.get(value, str(value))
+
+    if param.widget == "select":
+        value = st.selectbox(label, list(names), key=key, format_func=name_of, help=help_text)
+    elif param.widget == "segmented":
+        value = st.segmented_control(label, list(names), key=key, format_func=name_of,
+                                     required=True, help=help_text)
+    elif param.widget == "pills":
+        # Pills, not a multiselect: a multiselect tag draws white text on the dark theme's
+        # light teal (2.5:1), a selected pill keeps AA contrast in both themes. wrap: inside a
+        # column pills otherwise stay on one row and scroll, cutting the last one off a phone.
+        value = st.pills(label, param.options, selection_mode="multi", key=key,
+                         format_func=name_of, wrap=True, help=help_text)
+    elif param.widget == "date":
+        earliest, latest = param.options
+        value = st.date_input(label, key=key, min_value=earliest, max_value=latest,
+                              format=DATE_INPUT_FORMAT, help=help_text)
+    elif param.widget == "number":
+        earliest, latest = param.options
+        value = st.number_input(label, min_value=earliest, max_value=latest, step=1, key=key,
+                                help=help_text)
+    elif param.widget == "toggle":
+        value = st.toggle(label, key=key, help=help_text)
+    else:
+        value = st.text_input(label, key=key, max_chars=80, help=help_text)
+    return param.normalise(value)
+
+
+def current(params: Sequence[Param]) -> dict[str, Any]:
+    """The values the controls hold now (after the reader changed them), normalised."""
+    import streamlit as st
+
+    return {param.key: param.normalise(st.session_state.get(param.key, param.default))
+            for param in params}
 
 
 def write(params: Sequence[Param], values: Mapping[str, Any], keep: Iterable[str] = ("lang",)

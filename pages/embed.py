@@ -3,11 +3,10 @@ download the static fallback for when the app is asleep or blocked."""
 
 import streamlit as st
 
-from components import export, frame, shell
+from components import export, frame, shell, url_state
 from components.citations import source_text
 from components.i18n import t
 from components.loading import load_data
-from components.param_controls import param_control
 from components.registry import CHARTS
 
 lang = shell.current_lang()
@@ -19,7 +18,7 @@ spec = st.selectbox(
     t("embed.choose_chart", lang), CHARTS, key="embed.chart",
     format_func=lambda s: f"{titles[s.chart_id].title if titles[s.chart_id] else s.chart_id}"
                           f" ({s.chart_id})")
-values = {param.key: param_control(param, data, lang, f"embed.{spec.chart_id}")
+values = {param.key: url_state.control(param, data, lang, key=f"embed.{spec.chart_id}.{param.key}")
           for param in spec.params}
 chart = frame.build(spec, data, values, lang)
 url = export.embed_url(frame.app_base_url(), spec, values, lang)

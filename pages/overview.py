@@ -6,7 +6,7 @@ from components import shell
 from components.citations import source_line
 from components.i18n import format_date_range, localized, t
 from components.loading import load_data
-from components.overview import (
+from components.overview.shaping import (
     eas_summit,
     key_figure_sources,
     key_figures,

@@ -8,6 +8,17 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+LAYERS = ("unit", "app", "browser")  # tests/<layer>/: each test is marked with its folder's layer
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test with its layer, from the folder it is in (select with ``-m unit``...)."""
+    for item in items:
+        layer = item.path.relative_to(PROJECT_ROOT / "tests").parts[0]
+        if layer in LAYERS:
+            item.add_marker(getattr(pytest.mark, layer))
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     """The repository root (where dashboard.py, components/ and data/ live)."""

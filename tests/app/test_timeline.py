@@ -7,7 +7,7 @@ are tested in the browser (tests/browser/test_timeline.py)."""
 import pytest
 
 from components.i18n import LANGS, t
-from components.timeline import TRACKS
+from components.timeline.events import TRACKS
 from tools.apptest import frame_titles, open_app
 
 TIMEOUT = 60

@@ -56,13 +56,6 @@ PROJECT_ROOT = BROWSER_DIR.parent.parent
 _server: app_server.AppServer | None = None
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test under tests/browser with `browser` (select with -m browser)."""
-    for item in items:
-        if BROWSER_DIR in item.path.parents:
-            item.add_marker(pytest.mark.browser)
-
-
 # ---------------------------------------------------------------------------------------------
 # The Streamlit server
 

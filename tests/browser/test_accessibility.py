@@ -1,109 +1,15 @@
-"""WCAG 2.1 AA in a real browser: axe-core injected into every page, both languages, and embeds,
-in the light theme and (every page in English, one embed) in the dark theme a reader's system asks
-for; and the selected pills' text contrast measured in both themes, at rest and hovered.
+"""Text contrast that axe-core cannot judge, measured in a real browser in both themes: selected
+pills and the date picker's selected day, at rest and under the pointer.
 
-Fails on any serious or critical violation, listing the rule, the help text and the elements.
+(axe-core itself runs on every page and embed in tests/browser/test_tour.py.)
 """
-
-import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.i18n import LANGS
-from components.registry import CHARTS
-from components.shell import PAGES, link_path
+from tools.page_checks import background_luminance, contrast, flatten, rgba
 
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-BLOCKING = {"serious", "critical"}
 AA_TEXT_CONTRAST = 4.5
-# The embed checked in the dark theme: its source line has links in a caption, which Streamlit
-# draws at 60 % opacity (the dark theme's default link blue fell to 3.9:1 there).
-DARK_EMBED = "history"
-
-
-# Streamlit loads some widgets' code only when a page first shows one, and holds their place with
-# a skeleton meanwhile: a multiselect's tags came up to 3 s after the script had finished, and
-# axe run before then passed over them. So axe waits until every skeleton has been replaced.
-NO_SKELETON_JS = "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
-WIDGETS_LOADED_TIMEOUT_MS = 20_000
-
-
-def axe_violations(page) -> list[dict]:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `make test` (it installs axe-core with npm ci)")
-    page.wait_for_function(NO_SKELETON_JS, timeout=WIDGETS_LOADED_TIMEOUT_MS)
-    page.wait_for_timeout(300)  # the widgets' first paint after their code arrived
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
-    }""")
-    return [v for v in result if v["impact"] in BLOCKING]
-
-
-def report(violations: list[dict]) -> str:
-    return "\n".join(f"{v['impact']}: {v['id']} - {v['help']}: {v['nodes']}" for v in violations)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page_info", PAGES, ids=[p.url_path for p in PAGES])
-def test_every_page_has_no_serious_accessibility_violation(page, app_url, open_page,
-                                                           page_info, lang):
-    """axe-core finds no serious or critical WCAG 2.1 A/AA violation on the page."""
-    open_page(page, app_url, link_path(page_info), lang=lang)
-    violations = axe_violations(page)
-    assert not violations, report(violations)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
-def test_every_embed_has_no_serious_accessibility_violation(page, app_url, open_page, spec, lang):
-    """axe-core finds no serious or critical violation in a chart's embed."""
-    open_page(page, app_url, "", heading=False, embed="true", chart=spec.chart_id, lang=lang)
-    page.wait_for_selector(".js-plotly-plot")
-    violations = axe_violations(page)
-    assert not violations, report(violations)
-
-
-# --- Dark theme ------------------------------------------------------------------------------------
-
-# The app's background: the dark theme is really on, or a dark-theme test would pass in light.
-BACKGROUND_JS = """() => getComputedStyle(document.querySelector('[data-testid="stApp"]'))
-    .backgroundColor"""
-
-
-def rgba(css: str) -> tuple[float, float, float, float]:
-    """``rgb(r, g, b)`` or ``rgba(r, g, b, a)`` as four numbers (alpha 1 when not given)."""
-    numbers = [float(n) for n in re.findall(r"[\d.]+", css)]
-    return (*numbers[:3], numbers[3] if len(numbers) > 3 else 1.0)
-
-
-def luminance(colour: tuple[float, ...]) -> float:
-    """WCAG 2.1 relative luminance of an opaque sRGB colour."""
-    def channel(value: float) -> float:
-        value /= 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-    red, green, blue = (channel(value) for value in colour[:3])
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(text: tuple[float, ...], background: tuple[float, ...]) -> float:
-    lighter, darker = sorted((luminance(text), luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def flatten(layers: list[str]) -> tuple[float, float, float]:
-    """The colour seen through background layers listed from the element outwards."""
-    seen = (255.0, 255.0, 255.0)  # under everything, the browser's white canvas
-    for layer in reversed(layers):
-        *colour, alpha = rgba(layer)
-        seen = tuple(alpha * c + (1 - alpha) * s for c, s in zip(colour, seen, strict=True))
-    return seen
-
 
 # A pill's text colour and every background from the pill out to the page, as the browser has
 # them now (a selected pill's own background is a tint of the primary colour, not opaque).
@@ -124,26 +30,8 @@ def pill_contrast(pill) -> float:
 def open_dark(make_page, open_page, app_url: str, path: str, **params) -> Page:
     page = make_page(color_scheme="dark").page
     open_page(page, app_url, path, **params)
-    assert luminance(rgba(page.evaluate(BACKGROUND_JS))) < 0.05, "the dark theme is not on"
+    assert background_luminance(page) < 0.05, "the dark theme is not on"
     return page
-
-
-@pytest.mark.parametrize("page_info", PAGES, ids=[p.url_path for p in PAGES])
-def test_every_page_has_no_serious_accessibility_violation_in_the_dark_theme(
-        make_page, app_url, open_page, page_info):
-    """axe-core finds no serious or critical violation when the reader's system asks for dark."""
-    page = open_dark(make_page, open_page, app_url, link_path(page_info), lang="en")
-    violations = axe_violations(page)
-    assert not violations, report(violations)
-
-
-def test_an_embed_has_no_serious_accessibility_violation_in_the_dark_theme(make_page, app_url,
-                                                                            open_page):
-    page = open_dark(make_page, open_page, app_url, "", heading=False, embed="true",
-                     chart=DARK_EMBED, lang="en")
-    page.wait_for_selector(".js-plotly-plot")
-    violations = axe_violations(page)
-    assert not violations, report(violations)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -192,7 +80,7 @@ def test_the_date_pickers_selected_day_keeps_aa_text_contrast_at_rest_and_hovere
     light teal; the Map page's "as of" calendar keeps 4.5:1 in both themes."""
     page = make_page(color_scheme=scheme).page
     open_page(page, app_url, "map", lang="en")
-    assert (luminance(rgba(page.evaluate(BACKGROUND_JS))) < 0.05) == (scheme == "dark"), (
+    assert (background_luminance(page) < 0.05) == (scheme == "dark"), (
         f"the {scheme} theme is not on")
     page.locator('.st-key-asof [data-testid="stDateInputCalendarButton"]').click()
     selected_day = page.locator(SELECTED_DAY)

@@ -11,25 +11,6 @@ from components import export
 from components.registry import CHARTS, get_chart
 
 
-def drawn_marks(page_or_frame) -> int:
-    """How many SVG shapes plotly drew (paths and points) inside the chart areas."""
-    return page_or_frame.locator(".js-plotly-plot .main-svg path, .js-plotly-plot .point").count()
-
-
-@pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
-def test_every_registered_chart_renders_alone_in_embed_mode(page, app_url, open_page,
-                                                            console_errors, spec):
-    """The embed shows the chart's frame, drawn, with no navigation, sidebar or page heading."""
-    open_page(page, app_url, "", heading=False, embed="true", chart=spec.chart_id, lang="en")
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
-    assert drawn_marks(page) > 0
-    assert page.locator('[data-testid="stSidebar"]').count() == 0
-    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
-    assert page.locator('[data-testid="stMain"] h1').count() == 0
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert console_errors == []
-
-
 def test_an_unknown_chart_id_shows_the_valid_ids(page, app_url, open_page):
     """A typo in the chart id tells the editor which ids exist."""
     open_page(page, app_url, "", heading=False, embed="true", chart="nope", lang="en")

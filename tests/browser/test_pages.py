@@ -1,7 +1,6 @@
-"""Every page opens in a real Chromium, in both languages, without errors or third-party requests.
+"""Without ``?lang`` the Overview follows the browser's language.
 
-The fixtures in conftest.py start the app, abort and record any request to a host other than
-the app's own (the test errors at teardown if there was one), and collect console errors.
+(Every page's plain visit, in each language, is in tests/browser/test_tour.py.)
 """
 
 import tomllib
@@ -11,17 +10,6 @@ import pytest
 from playwright.sync_api import expect
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "components" / "locales"
-
-# url path -> page; "" is the default page (Overview).
-PAGES = {
-    "": "overview",
-    "timeline": "timeline",
-    "map": "map",
-    "cooperation": "cooperation",
-    "sources": "sources",
-}
-LANGS = ("id", "en")
-
 
 def expected_overview_title(lang: str) -> str:
     """`overview.title` as the locale files of `lang` define it.
@@ -42,24 +30,6 @@ def expected_overview_title(lang: str) -> str:
         if isinstance(title, str):
             return title
     pytest.fail(f"no string key overview.title in {folder}/*.toml")
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", list(PAGES), ids=list(PAGES.values()))
-def test_page_opens_without_errors_in_each_language(
-    page, app_url, open_page, console_errors, failed_requests, path, lang
-):
-    """The page renders its title, shows no exception, logs no console error and none of its
-    requests fails.
-
-    (No request leaves for a third-party host: checked by the `page` fixture.)
-    """
-    open_page(page, app_url, path, lang=lang)
-
-    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
-    assert page.locator('[data-testid="stException"]').all_inner_texts() == []
-    assert console_errors == []
-    assert failed_requests == []
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("en-US", "en"), ("id-ID", "id")])

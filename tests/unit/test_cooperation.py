@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from components import cooperation as coop
-from components.charts import cooperation as charts
-from components.figures.cooperation import (
+from components.cooperation import charts, params
+from components.cooperation import shaping as coop
+from components.cooperation.figures import (
     delegation_symbol,
     make_delegation_figure,
     make_initiative_sector_figure,
@@ -16,7 +16,7 @@ from components.url_state import parse_query
 
 
 def test_the_url_accepts_exactly_the_initiatives_in_the_data(data):
-    assert set(charts.INITIATIVE_IDS) == set(data["initiatives"]["initiative_id"])
+    assert set(params.INITIATIVE_IDS) == set(data["initiatives"]["initiative_id"])
 
 
 def test_tourism_and_the_volunteer_movement_fall_outside_the_nine_sectors(data):
@@ -170,6 +170,6 @@ def test_every_cooperation_chart_builds_with_its_defaults_in_both_languages(data
 
 
 def test_a_bad_initiative_or_level_in_the_url_falls_back_to_the_default():
-    values, notices = parse_query(charts.PAGE_PARAMS, {"initiative": "moon-base", "level": "king"})
+    values, notices = parse_query(params.PARAMS, {"initiative": "moon-base", "level": "king"})
     assert values == {"initiative": "", "level": ""}
     assert [notice.key for notice in notices] == ["initiative", "level"]

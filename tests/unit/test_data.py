@@ -5,7 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.memberships import SUMMIT_DAY, count, counts_on
+from components.map.memberships import count, counts_on
+from components.summit import SUMMIT_DAY
 
 SUMMIT_DAY_COUNTS = {
     ("ASEAN", "member"): 10, ("ASEAN", "observer"): 1,

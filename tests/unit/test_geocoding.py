@@ -9,9 +9,9 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from components import geocoding
-from components.country_profile import country_profile
 from components.data_package import read_package
+from components.map import geocoding
+from components.map.profile import country_profile
 
 
 class LocalGeocoder(Geocoder):

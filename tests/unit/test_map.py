@@ -6,13 +6,14 @@ import pandas as pd
 import pytest
 
 from components import theme
-from components.charts import map as map_charts
 from components.data_package import read_package
 from components.export import plotly_config
-from components.figures.map import MAP_EXTRA_PX, MAP_WIDTH_PER_HEIGHT
 from components.frame import fit_height_style
-from components.geometry import load_shapes, simplify, topology_to_geojson
-from components.memberships import ROLES
+from components.map import charts as map_charts
+from components.map import shaping
+from components.map.figures import MAP_EXTRA_PX, MAP_WIDTH_PER_HEIGHT
+from components.map.geometry import load_shapes, simplify, topology_to_geojson
+from components.map.memberships import ROLES
 from components.registry import get_chart
 
 
@@ -27,7 +28,7 @@ def values(**overrides):
 
 
 def members_on(data, bloc, day):
-    areas, _, _ = map_charts.map_frames(data, values(bloc=bloc, asof=day, roles=("member",)), "en")
+    areas, _, _ = shaping.map_frames(data, values(bloc=bloc, asof=day, roles=("member",)), "en")
     return len(areas)
 
 
@@ -45,7 +46,7 @@ def test_the_map_shades_as_many_members_as_the_bloc_had_that_day(data, bloc, day
 
 
 def test_the_growth_series_steps_to_the_same_counts(data):
-    series = map_charts.member_series(data["memberships"], date(2025, 1, 1))
+    series = shaping.member_series(data["memberships"], date(2025, 1, 1))
     sco = series[series["bloc_id"] == "SCO"].set_index("date")["members"]
     assert sco.asof(pd.Timestamp("2023-07-03")) == 8
     assert sco.asof(pd.Timestamp("2023-07-04")) == 9
@@ -77,7 +78,7 @@ def test_small_states_keep_a_capital_marker(data):
 
 
 def test_the_overlap_view_counts_the_blocs_of_each_country(data):
-    areas, _, _ = map_charts.map_frames(data, values(), "en")
+    areas, _, _ = shaping.map_frames(data, values(), "en")
     levels = areas.set_index("iso3")["level"]
     assert levels["RUS"] == 3  # EAS, SCO, EAEU
     assert levels["IDN"] == 2  # ASEAN, EAS
@@ -86,7 +87,7 @@ def test_the_overlap_view_counts_the_blocs_of_each_country(data):
 
 def test_the_overlap_title_states_how_many_countries_sit_in_two_blocs_or_more(data):
     chart = map_charts.make_map(data, values(), "en")
-    areas, _, _ = map_charts.map_frames(data, values(), "en")
+    areas, _, _ = shaping.map_frames(data, values(), "en")
     assert f"{int((areas['level'] >= 2).sum())} countries belonged to two or more" in chart.title
 
 
@@ -108,11 +109,11 @@ def test_the_shipped_shapes_cover_every_country_in_the_package(data):
 
 def test_a_click_on_a_shape_or_a_capital_names_the_country():
     known = {"KAZ": "Kazakhstan"}
-    assert map_charts.clicked_country({"selection": {"points": [{"location": "KAZ"}]}}, known) == "KAZ"
-    assert map_charts.clicked_country({"selection": {"points": [{"customdata": ["KAZ"]}]}},
+    assert shaping.clicked_country({"selection": {"points": [{"location": "KAZ"}]}}, known) == "KAZ"
+    assert shaping.clicked_country({"selection": {"points": [{"customdata": ["KAZ"]}]}},
                                       known) == "KAZ"
-    assert map_charts.clicked_country({"selection": {"points": [{"location": "FRA"}]}}, known) is None
-    assert map_charts.clicked_country(None, known) is None
+    assert shaping.clicked_country({"selection": {"points": [{"location": "FRA"}]}}, known) is None
+    assert shaping.clicked_country(None, known) is None
 
 
 def test_the_role_matrix_shows_every_bloc_of_the_chosen_countries(data):
@@ -123,8 +124,8 @@ def test_the_role_matrix_shows_every_bloc_of_the_chosen_countries(data):
 
 
 def test_the_distance_chart_formats_kilometres_per_language(data):
-    indonesian = map_charts.participant_distances(data, "id").set_index("iso3")
-    english = map_charts.participant_distances(data, "en").set_index("iso3")
+    indonesian = shaping.participant_distances(data, "id").set_index("iso3")
+    english = shaping.participant_distances(data, "en").set_index("iso3")
     assert indonesian.loc["RUS", "label"] == "9.303 km"
     assert english.loc["RUS", "label"] == "9,303 km"
     assert len(english) == 17  # the 18 participants but the host

@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from components.memberships import as_of, count, counts_on
+from components.map.memberships import as_of, count, counts_on
 
 
 def memberships(*rows):

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from components.i18n import LANGS, t
-from components.registry import CHARTS, CONTROL_WORDS, UnknownChartError, chart_ids, get_chart
+from components.map.params import COUNTRY, ROLES_SHOWN
+from components.registry import CHARTS, PAGE_PARAMS, UnknownChartError, chart_ids, get_chart
 from components.shell import PAGES
 from components.validation import split_list
 
@@ -59,22 +60,32 @@ def test_titles_differ_between_languages(data, spec):
     assert len(titles) == len(LANGS)
 
 
+ALL_PARAMS = {param.key: param for params in [spec.params for spec in CHARTS] + list(PAGE_PARAMS.values())
+              for param in params}
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_chart_parameter_has_a_label_and_a_name_for_each_option(data, lang):
-    """The Embed page builds its controls from these words: none may show a raw URL key."""
-    for spec in CHARTS:
-        for param in spec.params:
-            words = CONTROL_WORDS[param.key]
-            label = t(words.label_key, lang)
-            assert label and label != param.key, (spec.chart_id, param.key)
-            if param.kind in ("choice", "choices"):
-                names = words.option_names(data, lang)
-                assert set(param.options) <= set(names), (spec.chart_id, param.key)
-                assert all(names[option].strip() for option in param.options)
+def test_every_parameter_has_a_label_and_a_name_for_each_option(data, lang):
+    """Pages and the Embed page draw the same controls from these words: none may show a raw
+    URL key."""
+    for key, param in ALL_PARAMS.items():
+        label = t(param.label_key, lang)
+        assert label and label != key, key
+        if param.kind in ("choice", "choices"):
+            names = param.option_names(data, lang)
+            assert set(param.options) <= set(names), key
+            assert all(names[option].strip() for option in param.options)
+
+
+def test_every_parameter_has_a_control_drawn_for_its_kind_of_value():
+    widgets = {"choice": {"select", "segmented"}, "choices": {"pills"}, "day": {"date"},
+               "year": {"number"}, "text": {"text"}, "flag": {"toggle"}}
+    for key, param in ALL_PARAMS.items():
+        assert param.widget in widgets[param.kind], key
 
 
 def test_option_names_differ_between_the_languages_where_the_words_do(data):
-    roles_id = CONTROL_WORDS["roles"].option_names(data, "id")
-    roles_en = CONTROL_WORDS["roles"].option_names(data, "en")
+    roles_id = ROLES_SHOWN.option_names(data, "id")
+    roles_en = ROLES_SHOWN.option_names(data, "en")
     assert roles_id["dialogue_partner"] != roles_en["dialogue_partner"]
-    assert CONTROL_WORDS["country"].option_names(data, "id")["USA"] == "Amerika Serikat"
+    assert COUNTRY.option_names(data, "id")["USA"] == "Amerika Serikat"

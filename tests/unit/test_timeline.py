@@ -6,19 +6,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.charts.timeline import (
-    FROM_PARAM,
-    HISTORY_PARAMS,
-    TRACKS_PARAM,
-    WEEK_PARAMS,
-    make_history,
-    make_summit_week,
-    normalised,
-)
 from components.i18n import t
 from components.registry import get_chart
-from components.timeline import (
-    SUMMIT_WEEK,
+from components.summit import SUMMIT_WEEK
+from components.timeline.charts import make_history, make_summit_week
+from components.timeline.events import (
     TRACKS,
     after_summit,
     counts_by_day,
@@ -31,6 +23,7 @@ from components.timeline import (
     matches,
     year_period,
 )
+from components.timeline.params import FROM_PARAM, HISTORY_PARAMS, TRACKS_PARAM, WEEK_PARAMS
 from components.url_state import parse_query
 
 ALL = {"tracks": TRACKS, "q": "", "from": 1967, "to": 2024}
@@ -202,8 +195,7 @@ def test_tracks_from_the_link_are_read_in_track_order():
 
 
 def test_a_selection_in_click_order_equals_the_default_selection():
-    values = normalised({"tracks": list(reversed(TRACKS)), "q": ""})
-    assert values["tracks"] == TRACKS_PARAM.default
+    assert TRACKS_PARAM.normalise(list(reversed(TRACKS))) == TRACKS_PARAM.default
 
 
 def test_both_timeline_charts_are_registered_with_their_parameters():

@@ -6,16 +6,16 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from components.charts.timeline import WEEK_LABEL_CHARS, make_history, make_summit_week
-from components.figures.timeline import (
+from components.theme import TRACK_COLOURS, TRACK_MARKERS
+from components.timeline.charts import WEEK_LABEL_CHARS, make_history, make_summit_week
+from components.timeline.events import TRACKS
+from components.timeline.figures import (
     LEGEND_SLACK,
     SUMMIT_BAND,
     TOOLBAR_PX,
     history_figure,
     summit_week_figure,
 )
-from components.theme import TRACK_COLOURS, TRACK_MARKERS
-from components.timeline import TRACKS
 
 ALL = {"tracks": TRACKS, "q": "", "from": 1967, "to": 2024}
 LABELS = {track: track for track in TRACKS}

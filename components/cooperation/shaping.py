@@ -12,14 +12,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data_package import DataPackage
+from components.summit import EAS_SUMMIT_ID, RUSSIA
 from components.validation import split_list
 
 OUTSIDE = "outside"  # the column for initiatives linked to none of the nine sectors
-STATUSES = ("proposed", "supported_by_asean", "resisted_by_western_eas")
 LEVELS = ("head_of_state_or_government", "deputy", "minister", "official", "unknown")
-EAS_SUMMIT_ID = "eas-18"
 EAS_ATTENDANCE = ("participant", "observer")  # guests of the Chair were not EAS participants
-RUSSIA = "RUS"
 
 # The initiative whose statements are about Russia's channels (consolidating ASEAN, SCO, EAEU).
 CONSOLIDATION_INITIATIVE = "asean-sco-eaeu"

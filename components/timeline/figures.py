@@ -67,7 +67,7 @@ def _track_traces(figure: go.Figure, points: pd.DataFrame, tracks: Sequence[str]
 
 def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_ticks: Sequence[str],
                        track_labels: Mapping[str, str], summit_day: date, summit_label: str,
-                       after_label: str, empty_text: str, dark: bool = False) -> go.Figure:
+                       after_label: str, empty_text: str) -> go.Figure:
     """The summit week as an agenda: one block per event (earliest on top), its title written
     across the full width and its mark below, under its day.
 
@@ -76,7 +76,7 @@ def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_ticks:
     summit day is shaded. Titles span the width rather than sitting in a margin, so that on a
     phone the days keep the whole width of the chart.
     """
-    figure = go.Figure(layout=base_layout(dark))
+    figure = go.Figure(layout=base_layout())
     points = points.reset_index(drop=True)
     tops, marks = [], []
     top = 0.0
@@ -130,14 +130,14 @@ def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_ticks:
 def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels: Mapping[str, str],
                    x_range: tuple[date, date], summit_day: date, summit_label: str,
                    after_label: str, key_moments: Sequence[Mapping[str, object]],
-                   empty_text: str, dark: bool = False) -> go.Figure:
+                   empty_text: str) -> go.Figure:
     """One lane per track (first track on top), x = date; the summit drawn as a vertical line.
 
     ``points``: one row per event with ``x`` (datetime), ``track``, ``offset`` (vertical nudge
     within the lane), ``hover`` and ``after`` (bool: drawn hollow). ``key_moments``: a few
     labelled events, each ``{"x", "track", "offset", "text"}``.
     """
-    figure = go.Figure(layout=base_layout(dark))
+    figure = go.Figure(layout=base_layout())
     lanes = {track: float(index) for index, track in enumerate(tracks)}
     y = points["track"].map(lanes).astype(float) + points["offset"].astype(float)
     start, end = x_range
@@ -164,7 +164,7 @@ def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels:
             xanchor="left" if moment["x"] < middle else "right",
             text=moment["text"], showarrow=True, arrowhead=0, arrowcolor=MUTED_TEXT,
             standoff=8, font={"size": 12},
-            bgcolor="rgba(255,255,255,0.85)" if not dark else "rgba(14,17,23,0.85)",
+            bgcolor="rgba(255,255,255,0.85)",
         )
     if points.empty:
         _add_empty_notice(figure, empty_text)

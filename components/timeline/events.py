@@ -12,18 +12,22 @@ from datetime import date, datetime, time
 import pandas as pd
 
 from components.citations import cited_sources
-from components.i18n import Lang, format_date, format_date_range, localized
-from components.memberships import SUMMIT_DAY
+from components.i18n import Lang, format_date, format_date_range, localized, t
 from components.safe_text import md_escape, md_link
+from components.summit import SUMMIT_DAY, SUMMIT_WEEK
 from components.validation import split_list
 
 TRACKS: tuple[str, ...] = ("ASEAN", "EAS", "ASEAN-Russia", "SCO", "EAEU", "Russia")
 FIRST_YEAR, LAST_YEAR = 1967, 2024
-SUMMIT_WEEK: tuple[date, date] = (date(2023, 9, 4), date(2023, 9, 8))
 SEARCHED_COLUMNS = ("title_id", "title_en", "description_id", "description_en")
 # Where no source gives the hour, an event is drawn at midday of its day rather than at midnight,
 # so it sits in the middle of the day's column.
 UNKNOWN_TIME = time(12, 0)
+
+
+def track_labels(lang: Lang, tracks: Sequence[str] = TRACKS) -> dict[str, str]:
+    """Each track's name in ``lang``, in track order."""
+    return {track: t(f"timeline.track.{track}", lang) for track in tracks}
 
 
 def year_period(first: int, last: int) -> tuple[date, date]:

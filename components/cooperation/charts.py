@@ -1,8 +1,7 @@
 """The Cooperation page's charts: data shaped, figure built, and the finding written as the title.
 
 Each ``make_*`` takes the data package, the chart's parameter values and a language, and returns a
-``Chart``; the ChartSpec entries in ``components.registry`` point here, and the page reuses the
-same ``Param`` objects for its widgets.
+``Chart``; ``CHARTS`` registers them.
 """
 
 from __future__ import annotations
@@ -14,27 +13,18 @@ from typing import Any
 
 import pandas as pd
 
-from components import cooperation as coop
-from components.chart_spec import Chart
-from components.data_package import DataPackage
-from components.figures.cooperation import (
+from components.chart_spec import Chart, ChartSpec
+from components.cooperation import shaping as coop
+from components.cooperation.figures import (
     make_channels_figure,
     make_delegation_figure,
     make_initiative_sector_figure,
 )
+from components.cooperation.params import INITIATIVE, LEVEL
+from components.data_package import DataPackage
 from components.i18n import Lang, format_date, format_number, format_short_date, localized, t
-from components.memberships import SUMMIT_DAY
-from components.url_state import choice
+from components.summit import SUMMIT_DAY
 from components.validation import split_list
-
-# Kept in step with data/initiatives.csv by a unit test; the URL accepts exactly these.
-INITIATIVE_IDS = ("pandemic-response", "tourism", "volunteer-movement", "asean-sco-eaeu",
-                  "multi-vector-eas")
-INITIATIVE_OPTIONS = ("", *INITIATIVE_IDS)  # "" = every initiative
-LEVEL_OPTIONS = ("", *coop.LEVELS)  # "" = no level highlighted
-INITIATIVE = choice("initiative", INITIATIVE_OPTIONS, "")
-LEVEL = choice("level", LEVEL_OPTIONS, "")
-PAGE_PARAMS = (INITIATIVE, LEVEL)
 
 
 def _escape(text: object) -> str:
@@ -267,3 +257,10 @@ def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: L
                             date=format_date(SUMMIT_DAY, lang), participants=participants,
                             observers=observers),
                  table=table, source_ids=source_ids, description=description, notes=tuple(notes))
+
+
+CHARTS = (
+    ChartSpec("initiatives-sectors", "cooperation", (INITIATIVE,), make_initiatives_sectors),
+    ChartSpec("channels", "cooperation", (), make_channels),
+    ChartSpec("delegation-levels", "cooperation", (LEVEL,), make_delegation_levels),
+)

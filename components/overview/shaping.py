@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data_package import DataPackage
-from components.memberships import SUMMIT_DAY, as_of, count
+from components.map.memberships import as_of, count
+from components.summit import RUSSIA, SUMMIT_DAY
 
 MAIN_SUMMIT_EDITION = 43
 
@@ -28,7 +29,7 @@ class KeyFigures:
 def key_figures(data: DataPackage) -> KeyFigures:
     memberships = data["memberships"]
     russia = as_of(memberships, SUMMIT_DAY)
-    russia = russia[(russia["iso3"] == "RUS") & (russia["status"] == "member")]
+    russia = russia[(russia["iso3"] == RUSSIA) & (russia["status"] == "member")]
     statements = data["statements"]
     return KeyFigures(
         eas_participants=count(memberships, "EAS", SUMMIT_DAY),
@@ -51,7 +52,7 @@ def main_summit(data: DataPackage) -> pd.Series:
 def key_figure_sources(data: DataPackage) -> list[str]:
     """The sources behind the key figures: the memberships on summit day and the article."""
     held = as_of(data["memberships"], SUMMIT_DAY)
-    eas_and_russia = held[(held["bloc_id"] == "EAS") | (held["iso3"] == "RUS")]
+    eas_and_russia = held[(held["bloc_id"] == "EAS") | (held["iso3"] == RUSSIA)]
     return [*data["sectors"]["source_ids"], *eas_and_russia["source_ids"]]
 
 
@@ -73,7 +74,7 @@ def russia_delegate(data: DataPackage) -> pd.Series:
     """Who represented Russia at the East Asia Summit."""
     delegations = data["delegations"]
     return delegations[(delegations["summit_id"] == eas_summit(data)["summit_id"])
-                       & (delegations["iso3"] == "RUS")].iloc[0]
+                       & (delegations["iso3"] == RUSSIA)].iloc[0]
 
 
 def main_statements(data: DataPackage) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """The Timeline page's two charts: the summit week day by day, and the history since 1967.
 
-Each ``make_*`` shapes the events (``components.timeline``), calls its pure builder
-(``components.figures.timeline``) and writes the texts: a title that states the finding, computed
+Each ``make_*`` shapes the events (``components.timeline.events``), calls its pure builder
+(``components.timeline.figures``) and writes the texts: a title that states the finding, computed
 from the events shown, the subtitle, the table, the sources and the chart in words.
 """
 
@@ -14,16 +14,11 @@ from typing import Any
 import pandas as pd
 from babel.dates import format_date as babel_format_date
 
-from components import url_state
-from components.chart_spec import Chart
+from components.chart_spec import Chart, ChartSpec
 from components.data_package import DataPackage
-from components.figures.timeline import history_figure, summit_week_figure
 from components.i18n import Lang, format_date, format_date_range, format_short_date, localized, t, t_count
-from components.memberships import SUMMIT_DAY
-from components.timeline import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    SUMMIT_WEEK,
+from components.summit import SUMMIT_DAY, SUMMIT_WEEK
+from components.timeline.events import (
     TRACKS,
     after_summit,
     all_source_ids,
@@ -35,17 +30,12 @@ from components.timeline import (
     lane_offsets,
     moment,
     publishers,
+    track_labels,
     wrap_for_hover,
     year_period,
 )
-
-TRACKS_PARAM = url_state.choices("tracks", TRACKS, default=TRACKS)
-FROM_PARAM = url_state.year("from", FIRST_YEAR, FIRST_YEAR, LAST_YEAR)
-TO_PARAM = url_state.year("to", LAST_YEAR, FIRST_YEAR, LAST_YEAR)
-QUERY_PARAM = url_state.text("q")
-WEEK_PARAMS = (TRACKS_PARAM, QUERY_PARAM)
-HISTORY_PARAMS = (TRACKS_PARAM, FROM_PARAM, TO_PARAM, QUERY_PARAM)
-PAGE_PARAMS = HISTORY_PARAMS  # the page's controls are the history chart's; the week uses two
+from components.timeline.figures import history_figure, summit_week_figure
+from components.timeline.params import HISTORY_PARAMS, WEEK_PARAMS
 
 # Labelled on the history chart: the moments the story turns on, kept few to stay readable on a
 # phone. The summit itself is the vertical line.
@@ -58,10 +48,6 @@ DIALOGUE_BEGINS, JOINS_EAS = "asean-russia-dialogue-begins", "eas-6-bali-2011"
 # at 13 px) stay inside a phone's 311 px chart in both languages; at 46 an Indonesian one reached
 # the edge.
 WEEK_LABEL_CHARS = 40
-
-
-def track_labels(lang: Lang, tracks=TRACKS) -> dict[str, str]:
-    return {track: t(f"timeline.track.{track}", lang) for track in tracks}
 
 
 def day_month(value: date | pd.Timestamp, lang: Lang) -> str:
@@ -230,8 +216,8 @@ def make_history(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Ch
     )
 
 
-def normalised(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Widget values in the form the parameters hold them: the tracks as a tuple in track order
-    (a multiselect returns a list in click order), so an unchanged selection stays out of the URL."""
-    chosen = set(values["tracks"])
-    return {**values, "tracks": tuple(track for track in TRACKS if track in chosen)}
+
+CHARTS = (
+    ChartSpec("summit-week", "timeline", WEEK_PARAMS, make_summit_week),
+    ChartSpec("history", "timeline", HISTORY_PARAMS, make_history),
+)

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.charts.map import EAS_SUMMIT_ID, bloc_label, events_involving
 from components.data_package import DataPackage
-from components.geocoding import distances_to_jakarta
 from components.i18n import Lang, format_date, format_number, localized, t
-from components.memberships import BLOCS
+from components.map.geocoding import distances_to_jakarta
+from components.map.memberships import BLOCS
+from components.map.shaping import bloc_label, events_involving
+from components.summit import EAS_SUMMIT_ID, HOST
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def country_profile(data: DataPackage, iso3: str, lang: Lang) -> Profile:
         other_name=country[f"name_{other}"] if country[f"name_{other}"] != country[f"name_{lang}"]
         else "",
         capital=localized(country, "capital", lang),
-        distance="" if iso3 == "IDN" else f"{format_number(km, lang)} km",
+        distance="" if iso3 == HOST else f"{format_number(km, lang)} km",
         memberships=memberships, events=events, delegation=delegation,
         source_ids=(country["source_ids"], *ties["source_ids"], *involved["source_ids"],
                     *own["source_ids"]),

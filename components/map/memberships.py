@@ -12,7 +12,6 @@ import pandas as pd
 
 ROLES = ("member", "observer", "dialogue_partner", "candidate")
 BLOCS = ("ASEAN", "EAS", "SCO", "EAEU")
-SUMMIT_DAY = date(2023, 9, 7)
 
 
 def as_of(memberships: pd.DataFrame, on: date | pd.Timestamp) -> pd.DataFrame:
@@ -36,8 +35,3 @@ def count(memberships: pd.DataFrame, bloc_id: str, on: date | pd.Timestamp,
     held = as_of(memberships, on)
     return int(((held["bloc_id"] == bloc_id) & (held["status"] == status)).sum())
 
-
-def blocs_of(memberships: pd.DataFrame, iso3: str, on: date | pd.Timestamp) -> pd.DataFrame:
-    """The blocs ``iso3`` belonged to on ``on``, in any role."""
-    held = as_of(memberships, on)
-    return held[held["iso3"] == iso3]

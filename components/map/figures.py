@@ -48,8 +48,7 @@ def _feature_subset(shapes: Mapping, ids: set[str], keep: bool) -> dict:
 
 
 def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataFrame, *,
-                        level_colours: Sequence[str], selected: str | None = None,
-                        dark: bool = False) -> go.Figure:
+                        level_colours: Sequence[str], selected: str | None = None) -> go.Figure:
     """A Pacific-centred world map: countries shaded by level, a marker at each capital.
 
     ``areas``: iso3, level (index into ``level_colours``), hover. Shapes not in ``areas`` are drawn
@@ -57,7 +56,7 @@ def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataF
     colour, hover; one legend entry per group, in the frame's order, so small states stay findable
     and the role is told by marker shape as well as shade.
     """
-    figure = go.Figure(layout=theme.base_layout(dark))
+    figure = go.Figure(layout=theme.base_layout())
     shown = set(areas["iso3"])
     context = [f["id"] for f in shapes["features"] if f["id"] not in shown]
     figure.add_trace(go.Choropleth(
@@ -97,14 +96,13 @@ def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataF
 
 
 def make_role_matrix(cells: pd.DataFrame, *, blocs: Sequence[str], bloc_labels: Mapping[str, str],
-                     symbols: Mapping[str, str], role_labels: Mapping[str, str],
-                     dark: bool = False) -> go.Figure:
+                     symbols: Mapping[str, str], role_labels: Mapping[str, str]) -> go.Figure:
     """Countries (rows) by blocs (columns): a marker where a country holds a role.
 
     ``cells``: country (label), bloc_id, status, hover; rows keep the frame's order, top to bottom.
     Shape = role, colour = bloc, and the legend names each role.
     """
-    figure = go.Figure(layout=theme.base_layout(dark))
+    figure = go.Figure(layout=theme.base_layout())
     countries = list(dict.fromkeys(cells["country"]))
     for status, label in role_labels.items():
         rows = cells[cells["status"] == status]
@@ -132,12 +130,12 @@ def make_role_matrix(cells: pd.DataFrame, *, blocs: Sequence[str], bloc_labels: 
 
 def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, str],
                            highlight: str | None, marks: Sequence[tuple[date, str]],
-                           y_title: str, dark: bool = False) -> go.Figure:
+                           y_title: str) -> go.Figure:
     """Step lines of members per bloc; vertical lines and labels at the dates in ``marks``.
 
     ``series``: bloc_id, date, members, hover; one row per change (the frame ends at the last day).
     """
-    figure = go.Figure(layout=theme.base_layout(dark))
+    figure = go.Figure(layout=theme.base_layout())
     ends_at: dict[int, int] = {}  # end value -> labels already there
     for bloc_id, rows in series.groupby("bloc_id", sort=False):
         strong = highlight in (None, bloc_id)
@@ -170,10 +168,9 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
     return figure
 
 
-def make_distance_bars(distances: pd.DataFrame, *, highlight: str | None, x_title: str,
-                       dark: bool = False) -> go.Figure:
+def make_distance_bars(distances: pd.DataFrame, *, highlight: str | None, x_title: str) -> go.Figure:
     """Horizontal bars, nearest first at the top: ``distances`` has iso3, country, km, label."""
-    figure = go.Figure(layout=theme.base_layout(dark))
+    figure = go.Figure(layout=theme.base_layout())
     colours = [theme.RUSSIA_COLOUR if iso3 == highlight else theme.BLOC_COLOURS["EAS"]
                for iso3 in distances["iso3"]]
     # The longest bar's label sits in a right margin as wide as the label, whatever the chart's

@@ -1,0 +1,50 @@
+"""The Map page's URL parameters, each with its control: bloc, roles shown, date and country."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from components import url_state
+from components.data_package import DataPackage
+from components.i18n import Lang, t
+from components.map.memberships import ROLES
+from components.map.shaping import ALL_BLOCS, BLOC_OPTIONS, bloc_label, country_names, role_name
+from components.paths import DATA_DIR
+from components.summit import SUMMIT_DAY
+
+EARLIEST = date(1967, 8, 8)  # the Bangkok Declaration: no bloc here existed before
+
+
+def last_selectable_day() -> date:
+    """The last day a reader may pick: asked on every run, never fixed when the server starts."""
+    return date.today()
+
+
+def _country_codes() -> tuple[str, ...]:
+    # Read with csv, not the package: parameters are defined at import, before any page loads data.
+    with (DATA_DIR / "countries.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return tuple(row["iso3"] for row in csv.DictReader(handle))
+
+
+def _bloc_names(data: DataPackage, lang: Lang) -> dict[str, str]:
+    return {bloc: (t("map.control.all", lang) if bloc == ALL_BLOCS else bloc_label(data, bloc, lang))
+            for bloc in BLOC_OPTIONS}
+
+
+def _country_options(data: DataPackage, lang: Lang) -> dict[str, str]:
+    return {"": t("map.control.no_country", lang), **country_names(data, lang)}
+
+
+COUNTRY_CODES = _country_codes()
+
+BLOC = url_state.choice("bloc", BLOC_OPTIONS, ALL_BLOCS, label_key="map.control.bloc",
+                        option_names=_bloc_names)
+ROLES_SHOWN = url_state.choices("roles", ROLES, ROLES, label_key="map.control.roles",
+                                option_names=lambda data, lang: {
+                                    role: role_name(role, lang) for role in ROLES})
+AS_OF = url_state.day("asof", SUMMIT_DAY, EARLIEST, last_selectable_day,
+                      label_key="map.control.asof")
+COUNTRY = url_state.choice("country", ("", *COUNTRY_CODES), "", label_key="map.control.country",
+                           option_names=_country_options)
+PARAMS = (BLOC, ROLES_SHOWN, AS_OF, COUNTRY)
