@@ -27,10 +27,10 @@ def run_safely(page, lang) -> None:
         # A table with problems was left out on loading (its notice is already shown): expected
         # while the data is broken, so it is a notice and not a fault, even in the tests.
         log.warning("page %s needs the missing table %s", page.url_path, error.args[0])
-        st.warning(t("error.data_missing", lang, table=error.args[0]), icon="⚠️")
+        st.warning(t("error.data_missing", lang, table=error.args[0]), icon=":material/warning:")
     except Exception:  # st.stop and st.rerun are BaseExceptions and pass through
         log.exception("page %s failed", page.url_path)
-        st.error(t("error.page_title", lang), icon="⚠️")
+        st.error(t("error.page_title", lang), icon=":material/error:")
         st.write(t("error.page_body", lang))
         if STRICT:
             raise
@@ -50,8 +50,10 @@ def main() -> None:
                                           url_path="chart", default=True)], position="hidden"),
                    lang)
         return
-    page = st.navigation(shell.navigation_pages(lang), position="sidebar")
+    page = st.navigation(shell.navigation_pages(lang), position="hidden")
+    st.session_state[shell.CURRENT_PAGE_KEY] = page.url_path
     with st.sidebar:
+        shell.site_links(lang)
         shell.language_switch(lang)
     run_safely(page, lang)
     with st.sidebar:

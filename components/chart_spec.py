@@ -30,6 +30,9 @@ class Chart:
     source_ids: tuple[str, ...]  # rows of sources.csv: the "Source:" line is built from them
     description: str  # the chart in words, for screen readers and the static fallback
     notes: tuple[str, ...] = ()
+    # Tools and data used as tools, named apart from the evidence: (what they gave, e.g. "Map";
+    # their source ids). The source line reads "Source: ... Map: Natural Earth".
+    credits: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,11 @@ from typing import Literal
 
 import pandas as pd
 
+from components.citations import AUTHORITY, TOOL_KIND
+from components.conflicts import caveat, disagreement
 from components.data_package import DESCRIPTOR_NAME, DataPackage
-from components.i18n import Lang, localized, t
+from components.i18n import Lang, format_date, localized, t
+from components.safe_text import md_escape, md_link
 
 
 def resource_text(resource: Mapping, key: Literal["title", "description"], lang: Lang) -> str:
@@ -57,7 +60,8 @@ def package_zip(root: Path, data: DataPackage) -> bytes:
 
 
 def unconfirmed_items(data: DataPackage, lang: Lang) -> pd.DataFrame:
-    """Everything shown with less than full confirmation: claims, events, summits, delegations.
+    """Everything shown with less than full confirmation: claims, events, summits, delegations,
+    each with why, in ``lang`` (columns kind, item, status, why).
 
     A table left out because it is broken is skipped (the page already names it): the rest of
     the list still tells the reader what is unconfirmed.
@@ -78,13 +82,73 @@ def unconfirmed_items(data: DataPackage, lang: Lang) -> pd.DataFrame:
         for _, row in data[table].iterrows():
             if row["verification"] != "verified":
                 rows.append((t(kind, lang), localized(row, label_column, lang),
-                             t(f"verification.{row['verification']}", lang), row["note"]))
+                             t(f"verification.{row['verification']}", lang),
+                             caveat(row, data, lang)))
     if {"delegations", "countries"} <= loaded:
         delegations = data["delegations"].merge(
             data["countries"][["iso3", "name_id", "name_en"]], on="iso3")
         for _, row in delegations.iterrows():
             if row["verification"] != "verified" or row["level"] == "unknown":
                 rows.append((t("sources.kind_delegation", lang), localized(row, "name", lang),
-                             t(f"verification.{row['verification']}", lang), row["note"]))
-    columns = [t(f"sources.unconfirmed_{c}", lang) for c in ("kind", "item", "status", "why")]
-    return pd.DataFrame(rows, columns=columns)
+                             t(f"verification.{row['verification']}", lang),
+                             caveat(row, data, lang)))
+    return pd.DataFrame(rows, columns=["kind", "item", "status", "why"])
+
+
+def unconfirmed_lines(data: DataPackage, lang: Lang) -> list[str]:
+    """The unconfirmed items as markdown list items, every column in reach on a phone."""
+    return [f"- **{md_escape(row['kind'])}** · {md_escape(row['item'])}: *{md_escape(row['status'])}*."
+            f" {md_escape(row['why'])}" for _, row in unconfirmed_items(data, lang).iterrows()]
+
+
+def source_lines(sources: pd.DataFrame, lang: Lang) -> dict[str, list[str]]:
+    """Every source as a markdown list item, grouped by who stands behind it, authority first
+    (then the tools): publisher, linked title, date, language, and the side whose voice it
+    carries."""
+    groups: dict[str, list[str]] = {}
+    for kind in (*AUTHORITY, TOOL_KIND):
+        own = sources[sources["kind"] == kind]
+        lines = []
+        for _, row in own.iterrows():
+            details = [format_date(row["published"], lang) if not pd.isna(row["published"]) else "",
+                       t(f"sources.language.{row['language']}", lang),
+                       t(f"sources.side.{row['side']}", lang) if row["side"] else ""]
+            lines.append(f"- **{md_escape(row['publisher'])}**: {md_link(row['title'], row['url'])}"
+                         + "".join(f" · {md_escape(d)}" for d in details if d))
+        if lines:
+            groups[kind] = lines
+    return groups
+
+
+def conflict_lines(data: DataPackage, lang: Lang) -> list[str]:
+    """Every disagreement between sources: what, both values with their sources, and why."""
+    if "conflicts" not in data:
+        return []
+    return [f"- **{md_escape(localized(row, 'subject', lang))}** ({row['conflict_id']}). "
+            f"{md_escape(disagreement(data, row['conflict_id'], lang))}"
+            for _, row in data["conflicts"].iterrows()]
+
+
+def checked_lines(data: DataPackage, lang: Lang) -> list[str]:
+    """Each bloc's last checked day, with the source that describes its membership that day."""
+    if "blocs" not in data:
+        return []
+    return [f"- **{md_escape(localized(row, 'abbr', lang))}**: "
+            f"{md_escape(format_date(row['checked_to'], lang))}"
+            for _, row in data["blocs"].iterrows()]
+
+
+def dictionary_lines(resource: Mapping, lang: Lang) -> list[str]:
+    """The columns of a table as list items (``dictionary_table`` as a phone reads it): name,
+    type, whether required, meaning, allowed values."""
+    columns = [t(f"sources.dict_{c}", lang) for c in ("column", "type", "required", "allowed",
+                                                      "description")]
+    lines = []
+    for _, row in dictionary_table(resource, lang).iterrows():
+        name, kind, required, allowed, text = (row[c] for c in columns)
+        facts = ", ".join([kind] + ([t("sources.dict_required_word", lang)]
+                                    if required == t("sources.yes", lang) else []))
+        lines.append(f"- `{name}` ({facts}): {md_escape(text)}"
+                     + (f" *{t('sources.dict_allowed', lang)}:* {md_escape(allowed)}" if allowed
+                        else ""))
+    return lines

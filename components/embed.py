@@ -14,7 +14,7 @@ from components import frame, url_state
 from components.export import HEIGHT_MESSAGE
 from components.i18n import Lang, t
 from components.loading import load_data
-from components.registry import UnknownChartError, chart_ids, get_chart
+from components.registry import RETIRED_CHARTS, UnknownChartError, chart_ids, get_chart
 from components.safe_text import md_escape
 
 # Runs in the app's own document; it posts the content's height whenever it changes.
@@ -55,8 +55,11 @@ def render(lang: Lang) -> None:
     try:
         spec = get_chart(chart_id)
     except UnknownChartError:
-        st.error(t("embed.unknown_chart", lang, chart=md_escape(chart_id[:40]),
-                   ids=", ".join(chart_ids())), icon="⚠️")
+        if chart_id in RETIRED_CHARTS:
+            st.info(t(f"embed.retired.{chart_id}", lang), icon=":material/info:")
+        else:
+            st.error(t("embed.unknown_chart", lang, chart=md_escape(chart_id[:40]),
+                       ids=", ".join(chart_ids())), icon=":material/warning:")
     else:
         data = load_data(lang)
         values = url_state.read(spec.params, lang)

@@ -40,6 +40,10 @@ EXPORT_FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 BASE_PLOTLY_CONFIG: dict[str, Any] = {
+    # No toolbar over the chart: on a touch screen plotly shows it at all times, over titles and
+    # labels. Downloads are in the frame's Download menu; Streamlit's own element toolbar keeps
+    # the full-screen view.
+    "displayModeBar": False,
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,  # a chart must never trap the page's scrolling on a phone

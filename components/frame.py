@@ -89,8 +89,8 @@ def _on_screen(chart: Chart, data: DataPackage, lang: Lang, dark: bool) -> OnScr
     sources = data["sources"]
     return OnScreen(SentFigure(theme.for_dark_theme(chart.figure) if dark else chart.figure),
                     tuple(source_rows(sources, chart.source_ids, lang)),
-                    source_line(sources, chart.source_ids, lang),
-                    source_text(sources, chart.source_ids, lang))
+                    source_line(sources, chart.source_ids, lang, credits=chart.credits),
+                    source_text(sources, chart.source_ids, lang, credits=chart.credits))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -113,7 +113,7 @@ def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
     chart = build(spec, data, values, lang)
     with st.container(border=True, key=f"frame-{spec.chart_id}"):
         if chart is None:
-            st.error(t("frame.build_failed", lang), icon="⚠️")
+            st.error(t("frame.build_failed", lang), icon=":material/error:")
             return None
         return render_frame(spec, chart, data, values, lang, on_select=on_select)
 
@@ -192,7 +192,7 @@ def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mappi
     """
     name = f"{spec.chart_id}-{lang}"
     downloads_column, embed_column = st.columns(2)
-    downloads = downloads_column.popover(t("frame.download", lang), icon="⬇️",
+    downloads = downloads_column.popover(t("frame.download", lang), icon=":material/download:",
                                          key=f"downloads-{spec.chart_id}", on_change="rerun")
     if downloads.open:
         with downloads:
@@ -208,7 +208,7 @@ def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mappi
             st.download_button(t("frame.download_csv", lang), export.table_csv(chart),
                                file_name=f"{name}.csv", mime="text/csv",
                                key=f"csv-{spec.chart_id}", on_click="ignore")
-    embed = embed_column.popover(t("frame.embed", lang), icon="🔗", key=f"embed-{spec.chart_id}",
+    embed = embed_column.popover(t("frame.embed", lang), icon=":material/code:", key=f"embed-{spec.chart_id}",
                                  on_change="rerun")
     if embed.open:
         with embed:

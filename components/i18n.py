@@ -119,3 +119,23 @@ def localized(row: pd.Series | dict, column: str, lang: Lang) -> str:
         if isinstance(text, str) and text.strip():
             return text
     return ""
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter in capitals, as a title starting with "the SCO" needs."""
+    return text[:1].upper() + text[1:]
+
+
+def join_names(names: list[str], lang: Lang) -> str:
+    """ "Russia", "Russia and the United States", "A, B and C" ("A, B, dan C")."""
+    if len(names) <= 1:
+        return "".join(names)
+    return t("list.pair" if len(names) == 2 else "list.many", lang,
+             first=", ".join(names[:-1]), last=names[-1])
+
+
+def number_word(count: int, lang: Lang) -> str:
+    """A small count as a word ("three", "tiga"), the way a sentence says it; larger ones as
+    digits."""
+    words = t("list.numbers", lang).split()
+    return words[count] if 0 <= count < len(words) else format_number(count, lang)

@@ -37,9 +37,9 @@ def load_data(lang: Lang) -> DataPackage:
 
 def show_data_error(problems: list, lang: Lang, partial: bool = False) -> None:
     if partial:
-        st.warning(t("error.data_partial", lang), icon="⚠️")
+        st.warning(t("error.data_partial", lang), icon=":material/warning:")
     else:
-        st.error(t("error.data_title", lang), icon="⚠️")
+        st.error(t("error.data_title", lang), icon=":material/error:")
     with st.expander(t_count("error.data_body", lang, len(problems)), expanded=not partial):
         # st.code shows the problems as inert text: file names and cell values come from files.
         st.code("\n".join(str(problem) for problem in problems[:50]), language=None)

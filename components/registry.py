@@ -23,6 +23,12 @@ CHARTS: tuple[ChartSpec, ...] = tuple(spec for topic in TOPICS for spec in topic
 PAGE_PARAMS = {topic.__name__.rpartition(".")[2]: topic.PARAMS for topic in TOPICS if topic.PARAMS}
 
 
+# Charts no longer drawn, and where their content went: an article that embedded one says so
+# instead of listing chart ids. (The distance from each capital to Jakarta is in each country's
+# profile on the Map page.)
+RETIRED_CHARTS = {"distance-to-jakarta": "map"}
+
+
 class UnknownChartError(KeyError):
     """A chart id that is not in the registry."""
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import textwrap
 from urllib.parse import urlparse
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
@@ -35,3 +37,11 @@ def md_link(label: object, url: object) -> str:
     """A markdown link with an escaped label, or the escaped label alone if the url is unsafe."""
     target = safe_url(url)
     return f"[{md_escape(label)}]({target})" if target else md_escape(label)
+
+
+def wrap_for_hover(text: str, width: int = 50) -> str:
+    """Data text made safe for plotly's hover (which renders a little HTML), broken into lines.
+
+    Quotes stay as they are: plotly does not decode ``&quot;`` and would show it literally.
+    """
+    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width) or [""])

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.coverage import checked_to
 from components.frame import reader_theme
-from components.i18n import LANGS, Lang, resolve_lang, t
+from components.i18n import LANGS, Lang, format_date, resolve_lang, t
 from components.paths import STATIC_DIR
 from components.safe_text import md_escape
 
@@ -26,14 +27,18 @@ class PageInfo:
     icon: str
 
 
+# Icons from the Material Symbols font Streamlit bundles and serves itself (no font host); emoji
+# would depend on the reader's system having an emoji font.
 PAGES = (
-    PageInfo("pages/overview.py", "overview", "nav.overview", "🏠"),
-    PageInfo("pages/timeline.py", "timeline", "nav.timeline", "🗓️"),
-    PageInfo("pages/map.py", "map", "nav.map", "🗺️"),
-    PageInfo("pages/cooperation.py", "cooperation", "nav.cooperation", "🤝"),
-    PageInfo("pages/sources.py", "sources", "nav.sources", "📚"),
-    PageInfo("pages/embed.py", "embed", "nav.embed", "🧩"),
+    PageInfo("pages/overview.py", "overview", "nav.overview", ":material/fact_check:"),
+    PageInfo("pages/timeline.py", "timeline", "nav.timeline", ":material/calendar_month:"),
+    PageInfo("pages/map.py", "map", "nav.map", ":material/public:"),
+    PageInfo("pages/cooperation.py", "cooperation", "nav.cooperation", ":material/handshake:"),
+    PageInfo("pages/sources.py", "sources", "nav.sources", ":material/menu_book:"),
+    PageInfo("pages/embed.py", "embed", "nav.embed", ":material/code:"),
 )
+LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+CURRENT_PAGE_KEY = "current_page"
 
 
 def link_path(page: PageInfo) -> str:
@@ -115,14 +120,16 @@ def language_switch(lang: Lang) -> None:
     """
     st.segmented_control(
         "Bahasa / Language", options=list(LANGS), key=LANG_KEY, required=True,
-        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        format_func=LANG_NAMES.get,
     )
     notice = st.session_state.pop("lang_notice", None)
     if notice is not None:
-        st.warning(t("notice.bad_param", lang, key="lang", value=md_escape(notice)), icon="⚠️")
+        st.warning(t("notice.bad_param", lang, key="lang", value=md_escape(notice)),
+                   icon=":material/warning:")
 
 
 def navigation_pages(lang: Lang) -> list:
+    """The pages for ``st.navigation``, which runs them; the links to them are ``site_links``."""
     return [
         st.Page(page.script, title=t(page.title_key, lang), url_path=page.url_path,
                 icon=page.icon, default=(index == 0))
@@ -130,10 +137,44 @@ def navigation_pages(lang: Lang) -> list:
     ]
 
 
+def site_links(lang: Lang) -> None:
+    """A link to every page, each opening on its own clean URL (the language only).
+
+    Streamlit's own page menu carries the current page's query parameters to the next page,
+    which then writes its own: two history entries per page switch, so Back landed on the new
+    page again with the old page's parameters, not on the view the reader left. These links go
+    straight to the next page's URL: Back returns to the view as it was, controls and all.
+    """
+    with st.container(key="site-links"):
+        for page in PAGES:
+            st.page_link(page.script, label=t(page.title_key, lang), icon=page.icon,
+                         query_params={"lang": lang})
+
+
+def language_link(lang: Lang) -> None:
+    """The other language, named in that language, at the top of every page: on a phone the
+    sidebar's switch hides behind a menu button with no label."""
+    other = "en" if lang == "id" else "id"
+    current = next((page for page in PAGES if page.url_path ==
+                    st.session_state.get(CURRENT_PAGE_KEY)), PAGES[0])
+    query = {key: st.query_params[key] for key in st.query_params}
+    st.page_link(current.script, label=LANG_NAMES[other], icon=":material/translate:",
+                 query_params={**query, "lang": other})
+
+
 def page_header(title_key: str, dek_key: str, lang: Lang) -> None:
-    """The page's h1 and its one-paragraph introduction."""
+    """The page's h1, its one-paragraph introduction, and the day the data was checked to."""
+    language_link(lang)
     st.title(t(title_key, lang))
     st.write(t(dek_key, lang))
+    checked_note(lang)
+
+
+def checked_note(lang: Lang) -> None:
+    """ "Data checked to 28 October 2025": the last day the memberships were checked, which no
+    date control passes."""
+    st.caption(t("shell.checked", lang, date=format_date(checked_to(), lang)),
+               help=t("shell.checked_help", lang))
 
 
 def share_link(lang: Lang) -> None:
@@ -142,6 +183,6 @@ def share_link(lang: Lang) -> None:
 
     query = urlencode({key: st.query_params[key] for key in st.query_params}, safe="~")
     url = (st.context.url or "") + (f"?{query}" if query else "")
-    with st.popover(t("shell.share", lang), icon="🔗", width="stretch"):
+    with st.popover(t("shell.share", lang), icon=":material/share:", width="stretch"):
         st.caption(t("shell.share_help", lang))
         st.code(url, language=None, wrap_lines=True)

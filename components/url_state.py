@@ -208,11 +208,17 @@ def option_labels(param: Param, data: DataPackage, lang: Lang) -> dict[Any, str]
 
 # --- Streamlit -------------------------------------------------------------------------------------
 
+WRITTEN_KEY = "url_state.written"  # the query this session last wrote into the URL
+
+
 def read(params: Sequence[Param], lang: Lang) -> dict[str, Any]:
     """The page's parameter values from the browser URL; a notice is shown for each one refused.
 
-    Each value also seeds the control with the same key on the session's first run of the page,
-    so ``control`` draws it starting from the link.
+    Each value also seeds the control with the same key, so ``control`` draws it starting from
+    the link: on the session's first run of the page, and whenever the URL says something other
+    than what this session last wrote there (the reader went Back or Forward, or opened an
+    edited link), since then the URL is what the reader asked for. While the URL still holds the
+    last value written, a control the reader has just changed keeps its new value.
     """
     import streamlit as st
 
@@ -224,9 +230,12 @@ def read(params: Sequence[Param], lang: Lang) -> dict[str, Any]:
     for notice in notices:
         # Escaped: the value comes from whoever wrote the link, and a notice is markdown.
         st.warning(t("notice.bad_param", lang, key=notice.key, value=md_escape(notice.value)),
-                   icon="⚠️")
+                   icon=":material/warning:")
+    written = st.session_state.get(WRITTEN_KEY, {})
     for param in params:
-        if param.key not in st.session_state:
+        raw = query.get(param.key)
+        raw = raw[-1] if isinstance(raw, list) and raw else (raw or None)
+        if param.key not in st.session_state or raw != written.get(param.key):
             st.session_state[param.key] = _widget_value(param, values[param.key])
     return values
 
@@ -297,5 +306,6 @@ def write(params: Sequence[Param], values: Mapping[str, Any], keep: Iterable[str
 
     wanted = {key: st.query_params[key] for key in keep if key in st.query_params}
     wanted.update(to_query(params, values))
+    st.session_state[WRITTEN_KEY] = wanted
     if dict(st.query_params.to_dict()) != wanted:
         st.query_params.from_dict(wanted)

@@ -6,7 +6,9 @@ Checks run in three passes, each only where the one before found the file readab
    ranges, primary and foreign keys;
 3. the rules a table schema cannot state: cited source ids exist, ``~`` lists name known rows,
    starts are not after ends, dates agree with their precision, a country holds one role in a
-   bloc at a time.
+   bloc at a time, a claim is "confirmed" only by a source independent of the one who made it,
+   a row not verified says why in both languages, and a row pointing at a conflict shows the
+   conflict's value.
 
 Row numbers are line numbers in the CSV file as a spreadsheet shows them: the header is row 1,
 the first data row is row 2.
@@ -20,6 +22,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -212,17 +215,110 @@ def check_rules(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str]) ->
     ids = _known_ids(tables)
     for name, table in tables.items():
         file = paths[name]
-        if "source_ids" in table:
-            problems += _unknown_ids(file, table, "source_ids", ids.get("sources"), "source",
-                                     required=True)
+        for column in ("source_ids", "shown_source_ids", "other_source_ids"):
+            if column in table:
+                problems += _unknown_ids(file, table, column, ids.get("sources"), "source",
+                                         required=True)
         for column, target in (("statement_ids", "statements"), ("countries", "countries")):
             if column in table:
                 problems += _unknown_ids(file, table, column, ids.get(target), target[:-1])
         problems += _start_not_after_end(file, table)
         problems += _dates_match_precision(file, table)
+        if {"verification", "caveat_id", "caveat_en"} <= set(table.columns):
+            problems += _unverified_without_caveat(file, table)
         problems += _coordinates_in_range(file, table)
     if "memberships" in tables:
         problems += _overlapping_roles(paths["memberships"], tables["memberships"])
+    if "statements" in tables and "sources" in tables:
+        problems += _confirmed_by_the_claimant(paths["statements"], tables["statements"],
+                                               tables["sources"])
+    if "conflicts" in tables:
+        problems += _conflict_values(paths["conflicts"], tables["conflicts"])
+        for name, column in (("memberships", "start_date"), ("events", "date"),
+                             ("delegations", "representative")):
+            if name in tables:
+                problems += _shows_its_conflict(paths[name], tables[name], column,
+                                                tables["conflicts"])
+    return problems
+
+
+# The article under check carries every claim: it can report a claim, never confirm it.
+PRIMARY_KIND = "primary-article"
+
+
+def _confirmed_by_the_claimant(file: str, statements: pd.DataFrame, sources: pd.DataFrame
+                               ) -> list[Problem]:
+    """A claim is "confirmed" only by a source that is neither the article that carries it nor of
+    the claimant's side (``sources.side``): a ministry cannot confirm its own claim, nor can its
+    agencies and the sites that relay it."""
+    kind = dict(zip(sources["source_id"], sources["kind"], strict=True))
+    side = dict(zip(sources["source_id"], sources["side"], strict=True))
+    problems = []
+    for row_number, row in _rows(statements):
+        if row["verification"] != "confirmed":
+            continue
+        claimant = row["claimant_side"]
+        cited = [s for s in split_list(row["source_ids"]) if s in kind]
+        independent = [s for s in cited if kind[s] != PRIMARY_KIND
+                       and (not claimant or side[s] != claimant)]
+        if not independent:
+            whose = f"of the claimant's side ({claimant!r})" if claimant else "the article itself"
+            problems.append(Problem(file, row_number, "verification",
+                                    f"'confirmed' needs a source independent of the claimant; every "
+                                    f"source cited is {whose}: {', '.join(cited) or 'none'}"))
+    return problems
+
+
+def _unverified_without_caveat(file: str, table: pd.DataFrame) -> list[Problem]:
+    """A row not verified tells readers why, in both languages (directly, or through the
+    conflict it points at)."""
+    problems = []
+    for row_number, row in _rows(table):
+        status = row["verification"]
+        if status == "conflict" and "conflict_id" in table and not row["conflict_id"]:
+            problems.append(Problem(file, row_number, "conflict_id",
+                                    "a row whose sources conflict names its conflict (conflicts.csv)"))
+        elif status == "unconfirmed":
+            problems += [Problem(file, row_number, column, "a row not verified says what stays "
+                                 "unconfirmed, in both languages")
+                         for column in ("caveat_id", "caveat_en") if not row[column]]
+    return problems
+
+
+def _conflict_values(file: str, conflicts: pd.DataFrame) -> list[Problem]:
+    """A conflict's values are ISO dates, stored as their precision says, where one is given."""
+    problems = []
+    for row_number, row in _rows(conflicts):
+        for column in ("shown", "other"):
+            precision = row[f"{column}_precision"]
+            if not precision:
+                continue
+            try:
+                value = pd.Timestamp(date.fromisoformat(row[column]))
+            except ValueError:
+                problems.append(Problem(file, row_number, column,
+                                        f"{row[column]!r} is not a date (YYYY-MM-DD), though "
+                                        f"{column}_precision is {precision!r}"))
+                continue
+            problems += _precision_problem(file, row_number, column, value, precision)
+    return problems
+
+
+def _shows_its_conflict(file: str, table: pd.DataFrame, column: str, conflicts: pd.DataFrame
+                        ) -> list[Problem]:
+    """A row that points at a conflict shows the value the conflict calls "shown"."""
+    shown = dict(zip(conflicts["conflict_id"], conflicts["shown"], strict=True))
+    problems = []
+    for row_number, row in _rows(table):
+        conflict = row.get("conflict_id")
+        if not conflict or conflict not in shown:
+            continue
+        value = row[column]
+        text = f"{value:%Y-%m-%d}" if isinstance(value, pd.Timestamp) else str(value)
+        if text != shown[conflict]:
+            problems.append(Problem(file, row_number, column,
+                                    f"{text!r} differs from the value conflict {conflict} says is "
+                                    f"shown ({shown[conflict]!r})"))
     return problems
 
 
@@ -280,12 +376,17 @@ def _dates_match_precision(file: str, table: pd.DataFrame) -> list[Problem]:
             value, precision = row[date_column], row[precision_column]
             if pd.isna(value):
                 continue
-            if (precision in ("month", "year") and value.day != 1) or (
-                    precision == "year" and value.month != 1):
-                problems.append(Problem(file, row_number, date_column,
-                                        f"a date of {precision} precision is stored as the first "
-                                        f"day of its {precision}, not {value:%Y-%m-%d}"))
+            problems += _precision_problem(file, row_number, date_column, value, precision)
     return problems
+
+
+def _precision_problem(file: str, row_number: int, column: str, value: pd.Timestamp,
+                       precision: str) -> list[Problem]:
+    if (precision in ("month", "year") and value.day != 1) or (
+            precision == "year" and value.month != 1):
+        return [Problem(file, row_number, column, f"a date of {precision} precision is stored as "
+                        f"the first day of its {precision}, not {value:%Y-%m-%d}")]
+    return []
 
 
 def _coordinates_in_range(file: str, table: pd.DataFrame) -> list[Problem]:

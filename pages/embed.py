@@ -14,8 +14,11 @@ data = load_data(lang)
 shell.page_header("nav.embed", "embed.dek", lang)
 
 titles = {spec.chart_id: frame.build(spec, data, spec.defaults, lang) for spec in CHARTS}
+# The chart a link names (the frame's Embed button links here with ?chart=), else the first.
+requested = next((index for index, spec in enumerate(CHARTS)
+                  if spec.chart_id == st.query_params.get("chart")), 0)
 spec = st.selectbox(
-    t("embed.choose_chart", lang), CHARTS, key="embed.chart",
+    t("embed.choose_chart", lang), CHARTS, key="embed.chart", index=requested,
     format_func=lambda s: f"{titles[s.chart_id].title if titles[s.chart_id] else s.chart_id}"
                           f" ({s.chart_id})")
 values = {param.key: url_state.control(param, data, lang, key=f"embed.{spec.chart_id}.{param.key}")

@@ -6,7 +6,7 @@ from components import shell, url_state
 from components.frame import show_chart
 from components.i18n import t
 from components.loading import load_data
-from components.map.params import AS_OF, BLOC, COUNTRY, PARAMS, ROLES_SHOWN
+from components.map.params import AS_OF, BLOC, COUNTRY, PARAMS, ROLES_SHOWN, WORLD
 from components.map.profile import show_profile
 from components.map.selection import follow_map_click
 from components.registry import get_chart
@@ -24,15 +24,19 @@ with roles_column:
     url_state.control(ROLES_SHOWN, data, lang)
 with date_column:
     url_state.control(AS_OF, data, lang)
+
+hint_column, world_column = st.columns([3, 1])
+with hint_column:
+    st.caption(t("map.control.map_hint", lang))
+with world_column:
+    url_state.control(WORLD, data, lang)
 values = url_state.current(PARAMS)
 url_state.write(PARAMS, values)
-
-st.caption(t("map.control.map_hint", lang))
 show_chart(get_chart("membership-map"), data, values, lang, on_select="rerun")
 
 country = url_state.control(COUNTRY, data, lang)
 if country:
     show_profile(data, country, lang)
 
-for chart_id in ("role-matrix", "members-over-time", "distance-to-jakarta"):
+for chart_id in ("role-matrix", "members-over-time"):
     show_chart(get_chart(chart_id), data, values, lang)

@@ -1,62 +1,37 @@
-"""Overview: the headline, key figures from the data, the lede, and what Russia's side said."""
+"""Overview: the verdict on the article's claims first, then the claims one by one."""
 
 import streamlit as st
 
-from components import shell
+from components import shell, url_state
 from components.citations import source_line
-from components.i18n import format_date_range, localized, t
+from components.frame import show_chart
+from components.i18n import t
 from components.loading import load_data
-from components.overview.shaping import (
-    eas_summit,
-    key_figure_sources,
-    key_figures,
-    main_statements,
-    main_summit,
-    russia_delegate,
-    section_figures,
-)
+from components.overview.charts import verdict_headline
+from components.overview.params import CLAIM, PARAMS
+from components.overview.shaping import claims, section_figures, verdict
+from components.overview.views import claim_cards, follow_tracker_click, lede
+from components.registry import get_chart
 from components.safe_text import md_escape
-from components.statement_card import statement_card
 
 lang = shell.current_lang()
 data = load_data(lang)
-summit, eas = main_summit(data), eas_summit(data)
-figures = key_figures(data)
+url_state.read(PARAMS, lang)
+follow_tracker_click(CLAIM.key)
 
-st.title(t("overview.title", lang))
-st.markdown(f"*{t('overview.dek', lang)}*")
+shell.language_link(lang)
+st.title(verdict_headline(verdict(claims(data)), lang))
+text, lede_sources = lede(data, lang)
+st.write(text)
+st.caption(source_line(data["sources"], lede_sources, lang))
+shell.checked_note(lang)
+show_chart(get_chart("claim-tracker"), data, url_state.current(PARAMS), lang, on_select="rerun")
 
-columns = st.columns(4)
-metrics = (
-    (figures.eas_participants, "overview.figure_eas"),
-    (figures.russia_blocs, "overview.figure_russia_blocs"),
-    (figures.sectors, "overview.figure_sectors"),
-    (f"{figures.statements_confirmed}/{figures.statements}", "overview.figure_confirmed"),
-)
-for column, (value, key) in zip(columns, metrics, strict=True):
-    column.metric(t(f"{key}.label", lang), value, help=t(f"{key}.help", lang), border=True)
-st.caption(source_line(data["sources"], key_figure_sources(data), lang))
-
-delegate = russia_delegate(data)
-st.write(t(
-    "overview.lede", lang,
-    summit=localized(summit, "name", lang),
-    dates=format_date_range(summit["start_date"], summit["end_date"], lang),
-    venue=summit["venue"],
-    chair=summit["chair_person"],
-    eas=localized(eas, "name", lang),
-    delegate=delegate["representative"],
-    position=localized(delegate, "position", lang),
-    sectors=figures.sectors,
-    initiatives=figures.initiatives,
-))
-st.caption(source_line(data["sources"], [summit["source_ids"], eas["source_ids"],
-                                         delegate["source_ids"]], lang))
-
-st.header(t("overview.statements_heading", lang))
-st.write(t("overview.statements_intro", lang))
-for _, statement in main_statements(data).iterrows():
-    statement_card(statement, data["sources"], lang)
+st.header(t("overview.claims_heading", lang))
+st.caption(t("overview.claims_intro", lang))
+opened = url_state.control(CLAIM, data, lang)
+url_state.write(PARAMS, url_state.current(PARAMS))
+claim_cards(data, opened, lang)
 
 st.header(t("overview.explore_heading", lang))
 cards = section_figures(data)

@@ -24,13 +24,29 @@ def open_app(script: str | None = None, query: Mapping[str, str | list[str]] | N
     app = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     for key, value in (context or {}).items():
         app.context[key] = value
-    for key, value in {**(query or {}), **params}.items():
+    link = {**(query or {}), **params}
+    other_page = script and script != OVERVIEW
+    # A link to another page opens that page first, as in a browser: the Overview, which AppTest
+    # runs first, would write its own view into the URL and drop the link's parameters.
+    for key, value in (({"lang": link["lang"]} if "lang" in link else {}) if other_page
+                       else link).items():
         app.query_params[key] = value
     app.run()
-    if script and script != OVERVIEW:
+    if other_page:
+        for key, value in link.items():
+            app.query_params[key] = value
         app.switch_page(script)
         app.run()
     return app
+
+
+def overview_heading(lang: str) -> str:
+    """The Overview's h1, the verdict on the article's claims, as the shipped data gives it."""
+    from components.data_package import read_package
+    from components.overview.charts import verdict_headline
+    from components.overview.shaping import claims, verdict
+
+    return verdict_headline(verdict(claims(read_package())), lang)
 
 
 def frame_titles(app: AppTest) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from components.chart_spec import Chart, ChartSpec
+from components.conflicts import disagreement, marked
 from components.cooperation import shaping as coop
 from components.cooperation.figures import (
     make_channels_figure,
@@ -22,9 +23,21 @@ from components.cooperation.figures import (
 )
 from components.cooperation.params import INITIATIVE, LEVEL
 from components.data_package import DataPackage
-from components.i18n import Lang, format_date, format_number, format_short_date, localized, t
+from components.i18n import (
+    Lang,
+    format_date,
+    format_number,
+    format_short_date,
+    join_names,
+    localized,
+    t,
+    t_count,
+)
 from components.summit import SUMMIT_DAY
 from components.validation import split_list
+
+KINDS = ("proposal", "position", "commitment")
+WRAP_CHARS = 42  # an initiative's lines stay inside a phone's 311 px chart at 13-14 px
 
 
 def _escape(text: object) -> str:
@@ -48,56 +61,58 @@ def _names(frame: pd.DataFrame, lang: Lang) -> list[str]:
     return [localized(row, "name", lang) for _, row in frame.iterrows()]
 
 
-def _join(items: list[str], lang: Lang) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t('cooperation.and', lang)} {items[-1]}"
-
-
 # --- initiatives-sectors ---------------------------------------------------------------------------
 
 def make_initiatives_sectors(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
-    """Which initiative falls in which priority sector, which in none, and each one's status."""
+    """Which of Russia's initiatives fits which of the nine priority sectors, which fit none, and
+    each one's kind and status as the article reports them."""
     focus = values.get(INITIATIVE.key, INITIATIVE.default)
     links = coop.initiative_sector_links(data)
     fit = coop.sector_fit(links)
     initiatives = data["initiatives"].set_index("initiative_id")
     sectors = data["sectors"].sort_values("order")
-    outside_label = t("cooperation.sectors.outside", lang)
-    columns = {row["sector_id"]: localized(row, "name", lang) for _, row in sectors.iterrows()}
-    columns[coop.OUTSIDE] = outside_label
+    sector_names = {row["sector_id"]: localized(row, "name", lang) for _, row in sectors.iterrows()}
     statuses = {initiative_id: status_label(data, initiative_id, row["status"], lang)
                 for initiative_id, row in initiatives.iterrows()}
-    rows = {initiative_id: (f"{_wrap(localized(row, 'name', lang), 22)}<br>"
-                            f"<i>{_wrap(statuses[initiative_id], 22)}</i>")
-            for initiative_id, row in initiatives.iterrows()}
     basis_text = {basis: t(f"cooperation.sectors.basis.{basis}", lang)
                   for basis in ("stated", "editorial", "outside")}
-    links = links.assign(
-        initiative=[localized(initiatives.loc[i], "name", lang) for i in links["initiative_id"]],
-        column=[columns[sector] for sector in links["sector_id"]],
-        basis_text=links["basis"].map(basis_text),
-        status_text=links["initiative_id"].map(statuses),
-    )
-    links["hover"] = [
-        t("cooperation.sectors.hover", lang, initiative=_wrap(row["initiative"], 45),
-          column=_escape(row["column"]), basis=_escape(row["basis_text"]),
-          status=_escape(row["status_text"]))
-        for _, row in links.iterrows()]
+    rows = []
+    for initiative_id, row in initiatives.iterrows():
+        own = links[links["initiative_id"] == initiative_id]
+        inside = own[own["basis"] != coop.OUTSIDE]
+        basis = "stated" if (inside["basis"] == "stated").any() else (
+            "editorial" if len(inside) else coop.OUTSIDE)
+        fits = (t("cooperation.sectors.fits", lang,
+                  sectors=join_names([sector_names[s] for s in inside["sector_id"]], lang),
+                  basis=t(f"cooperation.sectors.basis_short.{basis}", lang))
+                if len(inside) else t("cooperation.sectors.outside", lang))
+        kind = t(f"cooperation.kind.{row['kind']}", lang)
+        # "Proposal · The EAS's Western wing still trying to block it": a status only where the
+        # article reports one beyond the proposal itself.
+        status = "" if row["status"] == "proposed" else f" · {statuses[initiative_id]}"
+        rows.append({
+            "initiative_id": initiative_id,
+            "name": f"<b>{_wrap(localized(row, 'name', lang), WRAP_CHARS)}</b><br>"
+                    f"<i>{_wrap(kind + status, WRAP_CHARS)}</i>",
+            "fit": _wrap(fits, WRAP_CHARS - 4), "basis": basis,
+            "hover": t("cooperation.sectors.hover", lang,
+                       initiative=_wrap(localized(row, "name", lang), 45), fit=_wrap(fits, 45),
+                       status=_escape(statuses[initiative_id])),
+        })
+    rows = pd.DataFrame(rows)
     figure = make_initiative_sector_figure(
-        links, columns=columns, rows=rows,
-        basis_names={basis: _wrap(text, 30) for basis, text in basis_text.items()},
-        outside=coop.OUTSIDE,
-        focus=focus)
-
+        rows, basis_names={basis: _wrap(text, 30) for basis, text in basis_text.items()
+                           if basis in set(rows["basis"])}, focus=focus)
     title_key = "title_none_stated" if fit.stated_links == 0 else "title"
-    title = t(f"cooperation.sectors.{title_key}", lang, inside=fit.inside,
-              total=fit.initiatives, outside=fit.outside)
-    inside_names = sorted(set(links.loc[links["basis"] != coop.OUTSIDE, "initiative"]))
-    outside_names = list(links.loc[links["basis"] == coop.OUTSIDE, "initiative"])
+    title = t_count(f"cooperation.sectors.{title_key}", lang, fit.inside, total=fit.initiatives,
+                    outside=fit.outside)
+    names = {i: localized(row, "name", lang) for i, row in initiatives.iterrows()}
     description = t("cooperation.sectors.description", lang, total=fit.initiatives,
-                    sectors=len(sectors), inside="; ".join(inside_names),
-                    outside="; ".join(outside_names))
+                    sectors=len(sectors),
+                    inside="; ".join(names[i] for i in rows.loc[rows["basis"] != coop.OUTSIDE,
+                                                                 "initiative_id"]),
+                    outside="; ".join(names[i] for i in rows.loc[rows["basis"] == coop.OUTSIDE,
+                                                                  "initiative_id"]))
     notes = []
     if fit.stated_links == 0:
         notes.append(t("cooperation.sectors.note_editorial", lang))
@@ -106,16 +121,29 @@ def make_initiatives_sectors(data: DataPackage, values: Mapping[str, Any], lang:
             key = ("cooperation.sectors.note_claim_asean" if row["status"] ==
                    "resisted_by_western_eas" else "cooperation.sectors.note_claim")
             notes.append(t(key, lang, initiative=localized(row, "name", lang)))
+    table_links = links.assign(
+        initiative=links["initiative_id"].map(names),
+        kind=links["initiative_id"].map(lambda i: t(f"cooperation.kind.{initiatives.loc[i, 'kind']}",
+                                                    lang)),
+        status_text=links["initiative_id"].map(statuses),
+        column=[sector_names.get(sector, t("cooperation.sectors.outside", lang))
+                for sector in links["sector_id"]],
+        basis_text=links["basis"].map(basis_text))
     table = pd.DataFrame({
-        t("cooperation.col.initiative", lang): links["initiative"],
-        t("cooperation.col.status", lang): links["status_text"],
-        t("cooperation.col.sector", lang): links["column"],
-        t("cooperation.col.basis", lang): links["basis_text"],
+        t("cooperation.col.initiative", lang): table_links["initiative"],
+        t("cooperation.col.kind", lang): table_links["kind"],
+        t("cooperation.col.status", lang): table_links["status_text"],
+        t("cooperation.col.sector", lang): table_links["column"],
+        t("cooperation.col.basis", lang): table_links["basis_text"],
     })
+    kinds = initiatives["kind"].value_counts()
     source_ids = tuple([*sectors["source_ids"], *initiatives["source_ids"], *links["source_ids"]])
     return Chart(figure=figure, title=title,
                  subtitle=t("cooperation.sectors.subtitle", lang,
-                            date=format_date(SUMMIT_DAY, lang)),
+                            date=format_date(SUMMIT_DAY, lang),
+                            kinds=join_names([t_count(f"cooperation.kind_count.{kind}", lang,
+                                                      int(kinds.get(kind, 0)))
+                                              for kind in KINDS if kinds.get(kind, 0)], lang)),
                  table=table, source_ids=source_ids, description=description, notes=tuple(notes))
 
 
@@ -129,8 +157,8 @@ def make_channels(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> C
     steps = coop.channel_steps(data)
     lanes = {channel: t(f"cooperation.channels.lane.{channel}", lang) for channel in coop.CHANNELS}
     steps = steps.assign(
-        label=[format_short_date(day, lang, precision)
-               for day, precision in zip(steps["date"], steps["precision"], strict=True)],
+        label=[marked(format_short_date(day, lang, precision), conflict) for day, precision, conflict
+               in zip(steps["date"], steps["precision"], steps["conflict_id"], strict=True)],
         date_text=[format_date(day, lang, precision)
                    for day, precision in zip(steps["date"], steps["precision"], strict=True)],
         step_text=[t(f"cooperation.channels.step.{step}", lang) for step in steps["step"]],
@@ -159,15 +187,14 @@ def make_channels(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> C
     title = t("cooperation.channels.title", lang, count=len(forums),
               first=forums.iloc[0]["date"].year, first_name=forums.iloc[0]["lane"],
               last=forums.iloc[-1]["date"].year, last_name=forums.iloc[-1]["lane"])
-    description = t("cooperation.channels.description", lang, items=_join(
+    description = t("cooperation.channels.description", lang, items=join_names(
         [f"{row['lane']} ({row['date_text']})" for _, row in forums.iterrows()], lang))
     claim = steps[steps["step"] == "claimed"].iloc[0]
     confirmed = steps[steps["step"] == "confirmed_appearance"].iloc[0]
     notes = [t("cooperation.channels.note_claim", lang, year=claim["date"].year,
                date=confirmed["date_text"])]
-    notes += [t("cooperation.channels.note_conflict", lang, step=row["step_text"],
-                lane=row["lane"], date=row["date_text"])
-              for _, row in steps[steps["verification"] == "conflict"].iterrows()]
+    notes += [f"{row['lane']}, {row['step_text']}: {disagreement(data, row['conflict_id'], lang)}"
+              for _, row in steps[steps["conflict_id"] != ""].iterrows()]
     notes.append(t("cooperation.channels.note_precision", lang))
     table = pd.DataFrame({
         t("cooperation.col.channel", lang): steps["lane"],
@@ -208,7 +235,8 @@ def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: L
             f"<b>{_escape(row['country'])}</b>"
             + (f" ({_escape(t('cooperation.delegations.observer', lang))})"
                if row["attendance"] == "observer" else ""),
-            _escape(", ".join(p for p in (row["representative"], row["position"]) if p) or unknown),
+            _escape(marked(", ".join(p for p in (row["representative"], row["position"]) if p),
+                           row["conflict_id"]) or unknown),
             _escape(row["level_text"]),
             _escape(row["verification_text"]),
         ) if part)
@@ -223,10 +251,9 @@ def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: L
         legend_names=legend, highlight=highlight, russia=coop.RUSSIA)
 
     russia = delegations[delegations["iso3"] == coop.RUSSIA].iloc[0]
-    title_key = "title_only" if counts.same_level_as_russia == 0 else "title_shared"
-    title = t(f"cooperation.delegations.{title_key}", lang,
-              level=t(f"cooperation.delegations.level_phrase.{counts.russia_level}", lang),
-              name=russia["representative"], heads=counts.heads, total=counts.delegations)
+    title = t_count("cooperation.delegations.title", lang, counts.heads_confirmed,
+                    level=t(f"cooperation.delegations.level_phrase.{counts.russia_level}", lang),
+                    name=russia["representative"], total=counts.delegations)
     participants = int((delegations["attendance"] == "participant").sum())
     observers = int((delegations["attendance"] == "observer").sum())
     per_level = [f"{level_text[level]}: {format_number(n, lang)}"
@@ -236,17 +263,22 @@ def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: L
                     levels="; ".join(per_level),
                     russia=f"{russia['representative']}, {russia['position']}")
     notes = []
-    for kind in ("unconfirmed", "conflict"):
-        names = list(delegations.loc[(delegations["verification"] == kind)
-                                     & (delegations["level"] != "unknown"), "country"])
-        if names:
-            notes.append(t(f"cooperation.delegations.note_{kind}", lang, names=_join(names, lang)))
+    unconfirmed = list(delegations.loc[(delegations["verification"] == "unconfirmed")
+                                       & (delegations["level"] != "unknown"), "country"])
+    if unconfirmed:
+        notes.append(t("cooperation.delegations.note_unconfirmed", lang,
+                       names=join_names(unconfirmed, lang)))
+    for _, row in delegations[delegations["conflict_id"] != ""].iterrows():
+        notes.append(f"{row['country']}: {disagreement(data, row['conflict_id'], lang)}")
     unnamed = list(delegations.loc[delegations["level"] == "unknown", "country"])
     if unnamed:
-        notes.append(t("cooperation.delegations.note_unknown", lang, names=_join(unnamed, lang)))
+        notes.append(t("cooperation.delegations.note_unknown", lang, names=join_names(unnamed, lang)))
     table = pd.DataFrame({
         t("cooperation.col.country", lang): delegations["country"],
-        t("cooperation.col.representative", lang): delegations["representative"].replace("", unknown),
+        t("cooperation.col.representative", lang): [
+            marked(name, conflict) if name else unknown
+            for name, conflict in zip(delegations["representative"], delegations["conflict_id"],
+                                      strict=True)],
         t("cooperation.col.position", lang): delegations["position"],
         t("cooperation.col.level", lang): delegations["level_text"],
         t("cooperation.col.verification", lang): delegations["verification_text"],

@@ -13,7 +13,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.theme import BLOC_COLOURS, INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout
+from components import theme
+from components.theme import INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout, series_meta
 
 # Legend text is measured before the web font loads; a little slack keeps its end visible.
 LEGEND_SLACK = "\u00a0\u00a0\u00a0"
@@ -41,70 +42,65 @@ def _wrapped_label(label: str) -> str:
 BASIS_MARKERS = {  # how an initiative meets a sector: shape and fill, never colour alone
     "stated": "circle",
     "editorial": "diamond-open",
-    "outside": "x",
+    "outside": "x-thin-open",
 }
+INITIATIVE_LINE_PX = 19  # one line of text at 13-14 px
+INITIATIVE_GAP_LINES = 0.9
+FIT_X = 0.08  # where the fit's words start, as a share of the width: right of its mark
 
 
-def make_initiative_sector_figure(
-    links: pd.DataFrame,
-    *,
-    columns: Mapping[str, str],
-    rows: Mapping[str, str],
-    basis_names: Mapping[str, str],
-    outside: str = "outside",
-    focus: str = "",
-) -> go.Figure:
-    """A matrix: one row per initiative, one column per sector plus ``outside``; a mark per link.
+def initiative_rows(rows: pd.DataFrame) -> tuple[list[float], list[float], float]:
+    """Where each initiative's name and its fit sit, from the top, in lines of text, and the
+    total height: the name (and its kind and status) first, the fit on the line under it."""
+    name_tops, fit_tops, top = [], [], 0.0
+    for _, row in rows.iterrows():
+        name_tops.append(top)
+        top += row["name"].count("<br>") + 1
+        fit_tops.append(top + 0.15)
+        top += row["fit"].count("<br>") + 1 + INITIATIVE_GAP_LINES
+    return name_tops, fit_tops, top
 
-    ``links`` has initiative_id, sector_id, basis and hover; ``columns`` maps column ids to
-    their labels in order (the nine sectors, then ``outside``); ``rows`` maps initiative ids to
-    their labels in order, top to bottom; ``focus`` fades every initiative but that one.
+
+def make_initiative_sector_figure(rows: pd.DataFrame, *, basis_names: Mapping[str, str],
+                                  focus: str = "") -> go.Figure:
+    """Russia's initiatives one under another: each one's name, its kind and reported status,
+    and under it the priority sectors it fits, or "none of the nine".
+
+    ``rows``: initiative_id, name (with kind and status, lines joined with ``<br>``), fit (the
+    sectors' names or the word for none, escaped), basis (``stated``, ``editorial`` or
+    ``outside``: the mark), hover; in reading order. ``focus`` fades every other initiative.
     """
     figure = go.Figure(layout=base_layout())
-    column_labels = list(columns.values())
-    row_labels = list(rows.values())
+    name_tops, fit_tops, total = initiative_rows(rows)
+    for (_, row), name_top, fit_top in zip(rows.iterrows(), name_tops, fit_tops, strict=True):
+        faded = bool(focus) and row["initiative_id"] != focus
+        colour = MUTED_TEXT if faded else None
+        figure.add_annotation(x=0, xref="paper", xanchor="left", y=name_top, yanchor="top",
+                              text=row["name"], showarrow=False, align="left",
+                              font={"size": 14, **({"color": colour} if colour else {})})
+        figure.add_annotation(x=FIT_X, xref="paper", xanchor="left", y=fit_top, yanchor="top",
+                              text=row["fit"], showarrow=False, align="left",
+                              font={"size": 13, "color": MUTED_TEXT if faded else RUSSIA_COLOUR})
     for basis, symbol in BASIS_MARKERS.items():
-        part = links[links["basis"] == basis]
+        part = rows[rows["basis"] == basis]
         if part.empty:
             continue
-        opacity = [1.0 if not focus or initiative == focus else FADED
+        tops = [fit_tops[rows.index.get_loc(index)] + 0.5 for index in part.index]
+        opacity = [FADED if focus and initiative != focus else 1.0
                    for initiative in part["initiative_id"]]
         figure.add_trace(go.Scatter(
-            x=[columns[sector] for sector in part["sector_id"]],
-            y=[rows[initiative] for initiative in part["initiative_id"]],
-            mode="markers", name=_legend_name(basis_names[basis]),
-            marker={"symbol": symbol, "size": 20, "color": RUSSIA_COLOUR, "opacity": opacity,
-                    "line": {"width": 3, "color": RUSSIA_COLOUR}},
-            hovertext=part["hover"], hoverinfo="text",
-            customdata=part["initiative_id"],
-            # On a phone a column is narrower than a mark: the last column's marks stay whole.
-            cliponaxis=False,
+            x=[0.0] * len(part), y=tops, mode="markers", name=_legend_name(basis_names[basis]),
+            marker={"symbol": symbol, "size": 15, "color": RUSSIA_COLOUR, "opacity": opacity,
+                    "line": {"width": 2.5, "color": RUSSIA_COLOUR}},
+            hovertext=part["hover"], hoverinfo="text", customdata=part["initiative_id"],
+            meta=series_meta("RUS"), cliponaxis=False,
         ))
-    # The column for initiatives outside the nine sectors, set apart by a band and a rule.
-    outside_label = columns[outside]
-    figure.add_vrect(x0=len(columns) - 1.5, x1=len(columns) - 0.5, fillcolor=MUTED_TEXT,
-                     opacity=0.08, line_width=0, layer="below")
-    figure.add_vline(x=len(columns) - 1.5, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
-    figure.update_xaxes(type="category", categoryorder="array", categoryarray=column_labels,
-                        tickmode="array", tickvals=column_labels,
-                        title=EDGE_ROOM,
-                        range=[-0.5, len(columns) - 0.5], side="top", showgrid=True,
-                        fixedrange=True, automargin=True)
-    figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
-                        range=[-0.5, len(rows) - 0.5], showgrid=True, fixedrange=True,
-                        automargin=True)
-    if focus and focus in rows:
-        figure.update_yaxes(tickmode="array", tickvals=row_labels,
-                            ticktext=[f"<b>{label}</b>" if initiative == focus else label
-                                      for initiative, label in rows.items()])
-    # Each row as tall as its longest label: on a phone the upright column labels take more of
-    # the height, and seven-line labels ran into their neighbours at a fixed 84 px.
-    lines = max((label.count("<br>") + 1 for label in row_labels), default=1)
+    figure.update_xaxes(range=[-0.045, 1], visible=False, fixedrange=True)
+    figure.update_yaxes(range=[total, -0.3], visible=False, fixedrange=True)
     figure.update_layout(
-        height=230 + max(84, ROW_LINE_PX * lines) * len(rows),
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0},
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        meta={"outside_column": outside_label},
+        height=int(70 + INITIATIVE_LINE_PX * total), margin={"l": 8, "r": 8, "t": 8, "b": 64},
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
+        hovermode="closest", dragmode=False,
     )
     return figure
 
@@ -131,7 +127,7 @@ def make_channels_figure(
 ) -> go.Figure:
     """Russia's channels as lanes in time: a bar from each channel's start to ``until``.
 
-    ``steps`` has channel_id, bloc_id, step, date, label (the short date shown by the mark) and
+    ``steps`` has channel_id, track, step, date, label (the short date shown by the mark) and
     hover; ``lanes`` maps channel ids to lane labels, top to bottom; ``legend_names`` names the
     mark kinds (keys of CHANNEL_STEP_MARKERS that appear). A ``claimed`` step is drawn hollow and
     grey, joined to the lane's first confirmed step by a dotted line; a lane with a claim gets no
@@ -145,7 +141,8 @@ def make_channels_figure(
         own = steps[steps["channel_id"] == channel_id].sort_values("date")
         established = own[own["step"] != "claimed"]
         claimed = own[own["step"] == "claimed"]
-        colour = BLOC_COLOURS[own["bloc_id"].iloc[0]]
+        track = own["track"].iloc[0]
+        colour = theme.TRACK_COLOURS[track]
         if not claimed.empty:
             end = established["date"].min() if not established.empty else pd.Timestamp(until)
             figure.add_trace(go.Scatter(
@@ -156,7 +153,7 @@ def make_channels_figure(
             figure.add_trace(go.Scatter(
                 x=[established["date"].min(), pd.Timestamp(until)], y=[lane, lane], mode="lines",
                 line={"color": colour, "width": 8}, opacity=0.35, hoverinfo="skip",
-                showlegend=False))
+                showlegend=False, meta=theme.series_meta(track)))
         # Above and below in turn; near either end of the axis a date grows away from the edge,
         # so that on a phone it is not cut off.
         positions = [("top " if index % 2 == 0 else "bottom ") + _text_side(day, axis_start,
@@ -171,6 +168,7 @@ def make_channels_figure(
                              "color": [MUTED_TEXT if step == "claimed" else colour
                                        for step in own["step"]]}},
             hovertext=own["hover"], hoverinfo="text", showlegend=False, cliponaxis=False,
+            meta=theme.series_meta(track),
         ))
     # The legend explains the mark shapes in a neutral ink; colours are named by the lanes.
     for step, name in legend_names.items():
@@ -178,10 +176,7 @@ def make_channels_figure(
             x=[None], y=[None], mode="markers", name=_legend_name(name),
             marker={"symbol": CHANNEL_STEP_MARKERS[step], "size": 12, "color": MUTED_TEXT,
                     "line": {"width": 2, "color": MUTED_TEXT}}))
-    figure.add_vline(x=pd.Timestamp(summit_day).timestamp() * 1000,
-                     line={"color": RUSSIA_COLOUR, "width": 1.5, "dash": "dash"})
-    figure.add_annotation(x=pd.Timestamp(summit_day), y=1, yref="paper", text=summit_label,
-                          showarrow=False, xanchor="right", yanchor="bottom", font={"size": 12},
+    theme.add_summit_line(figure, pd.Timestamp(summit_day).timestamp() * 1000, summit_label,
                           bgcolor="rgba(255,255,255,0.85)")
     figure.update_xaxes(type="date", range=[axis_start, axis_end], fixedrange=True, showgrid=True)
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=lane_labels[::-1],

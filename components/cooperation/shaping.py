@@ -103,7 +103,7 @@ class ChannelStep:
     """Where a channel's date comes from: a row of ``events`` or of ``memberships``."""
 
     channel_id: str
-    bloc_id: str  # whose colour the channel takes
+    track: str  # the timeline track whose colour the channel takes
     step: str  # ``joined``, ``dialogue_partner``, ``guest``, ``founding_member``, ``claimed``...
     table: str
     key: str  # event_id, or "bloc_id/role" of Russia's membership row
@@ -111,15 +111,16 @@ class ChannelStep:
 
 LINK_CHANNEL = "sco_eaeu_at_asean"  # not a forum: Eurasian bodies' heads at ASEAN events
 CHANNEL_STEPS = (
-    ChannelStep("asean_dialogue", "ASEAN", "guest", "events", "asean-russia-dialogue-begins"),
-    ChannelStep("asean_dialogue", "ASEAN", "dialogue_partner", "events", "russia-dialogue-partner"),
-    ChannelStep("arf", "ASEAN", "participant", "events", "russia-arf-1994"),
+    ChannelStep("asean_dialogue", "ASEAN-Russia", "guest", "events", "asean-russia-dialogue-begins"),
+    ChannelStep("asean_dialogue", "ASEAN-Russia", "dialogue_partner", "events",
+                "russia-dialogue-partner"),
+    ChannelStep("arf", "ASEAN-Russia", "participant", "events", "russia-arf-1994"),
     ChannelStep("sco", "SCO", "founding_member", "memberships", "SCO/founding_member"),
     ChannelStep("eas", "EAS", "member", "memberships", "EAS/member"),
     ChannelStep("eaeu", "EAEU", "founding_member", "memberships", "EAEU/founding_member"),
     # C14: the ministry says SCO and EAEU heads have been invited to ASEAN events since 2017;
     # the first appearance a source confirms is the SCO Secretary-General at the 17th EAS.
-    ChannelStep(LINK_CHANNEL, "SCO", "confirmed_appearance", "events", "eas-17-phnom-penh"),
+    ChannelStep(LINK_CHANNEL, "ASEAN-Russia", "confirmed_appearance", "events", "eas-17-phnom-penh"),
 )
 CHANNELS = tuple(dict.fromkeys(step.channel_id for step in CHANNEL_STEPS))
 CLAIMED_INVITATIONS_SINCE = pd.Timestamp("2017-01-01")  # the year statement C14 gives
@@ -129,7 +130,7 @@ CLAIM_STATEMENT = "c14-sco-eaeu-invited-since-2017"
 def channel_steps(data: DataPackage) -> pd.DataFrame:
     """Each dated step of Russia's channels into the region, from the rows that record it.
 
-    Columns: channel_id, bloc_id, step, date, precision, verification, source_ids, title_id/en
+    Columns: channel_id, track, step, date, precision, verification, source_ids, title_id/en
     (the event's title, or empty for a membership row), in channel order, then by date.
     The C14 claim ("invited since 2017") is a step of its own with ``step="claimed"`` and the
     claim statement's verification, so it is never drawn as a fact.
@@ -142,19 +143,22 @@ def channel_steps(data: DataPackage) -> pd.DataFrame:
             event = events.loc[step.key]
             rows.append({"date": event["date"], "precision": event["date_precision"],
                          "verification": event["verification"], "source_ids": event["source_ids"],
+                         "conflict_id": event["conflict_id"],
                          "title_id": event["title_id"], "title_en": event["title_en"]})
         else:
             bloc_id, role = step.key.split("/")
             row = memberships[(memberships["bloc_id"] == bloc_id) & (memberships["iso3"] == RUSSIA)
                               & (memberships["role"] == role)].sort_values("start_date").iloc[0]
             rows.append({"date": row["start_date"], "precision": row["start_precision"],
-                         "verification": "verified", "source_ids": row["source_ids"],
+                         "verification": "conflict" if row["conflict_id"] else "verified",
+                         "source_ids": row["source_ids"], "conflict_id": row["conflict_id"],
                          "title_id": "", "title_en": ""})
-        rows[-1].update(channel_id=step.channel_id, bloc_id=step.bloc_id, step=step.step)
+        rows[-1].update(channel_id=step.channel_id, track=step.track, step=step.step)
     claim = data["statements"].set_index("statement_id").loc[CLAIM_STATEMENT]
-    rows.append({"channel_id": LINK_CHANNEL, "bloc_id": "SCO", "step": "claimed",
+    rows.append({"channel_id": LINK_CHANNEL, "track": "ASEAN-Russia", "step": "claimed",
                  "date": CLAIMED_INVITATIONS_SINCE, "precision": "year",
                  "verification": claim["verification"], "source_ids": claim["source_ids"],
+                 "conflict_id": "",
                  "title_id": "", "title_en": ""})
     frame = pd.DataFrame(rows)
     frame["channel_order"] = frame["channel_id"].map(CHANNELS.index)
@@ -191,16 +195,19 @@ def eas_delegations(data: DataPackage) -> pd.DataFrame:
 @dataclass(frozen=True)
 class LevelCounts:
     delegations: int
-    heads: int
+    heads: int  # led by a head of state or government, by any source
+    heads_confirmed: int  # ... by a source on the summit itself
     russia_level: str
     same_level_as_russia: int  # other delegations at Russia's level
 
 
 def level_counts(delegations: pd.DataFrame) -> LevelCounts:
     russia_level = delegations.loc[delegations["iso3"] == RUSSIA, "level"].iloc[0]
+    heads = delegations["level"] == LEVELS[0]
     return LevelCounts(
         delegations=len(delegations),
-        heads=int((delegations["level"] == LEVELS[0]).sum()),
+        heads=int(heads.sum()),
+        heads_confirmed=int((heads & (delegations["verification"] == "verified")).sum()),
         russia_level=russia_level,
         same_level_as_russia=int(((delegations["level"] == russia_level)
                                   & (delegations["iso3"] != RUSSIA)).sum()),

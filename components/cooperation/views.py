@@ -1,8 +1,10 @@
-"""The Cooperation page's text sections: the statements behind Russia's initiatives, the claims
-about its channels, and the Valdai report. Data text is shown escaped, never as HTML."""
+"""The Cooperation page's text sections: the claims behind Russia's initiatives, the claims about
+its channels, and the Valdai report. Each claim links to its card on the Overview, the one page
+that shows the claims in full. Data text is shown escaped, never as HTML."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.cooperation.shaping import (
@@ -15,12 +17,21 @@ from components.cooperation.shaping import (
 )
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, localized, t
+from components.overview.views import VERDICT_ICONS
 from components.safe_text import md_escape
-from components.statement_card import statement_card
+from components.shell import PAGES
+
+
+def claim_link(statement: pd.Series, lang: Lang) -> None:
+    """A link to the claim's card on the Overview: number, speaker, verdict."""
+    status = statement["verification"]
+    st.page_link(PAGES[0].script, query_params={"lang": lang, "claim": statement["claim_ref"]},
+                 label=f"{statement['claim_ref']} · {localized(statement, 'speaker', lang)} — "
+                       f"{t(f'verification.{status}', lang)}", icon=VERDICT_ICONS.get(status))
 
 
 def initiative_statements(data: DataPackage, focus: str, lang: Lang) -> None:
-    """The statements behind the chosen initiative, or behind all but the consolidation one."""
+    """The claims behind the chosen initiative, or behind all but the consolidation one."""
     initiatives = data["initiatives"].set_index("initiative_id")
     if focus:
         st.write(md_escape(localized(initiatives.loc[focus], "description", lang)))
@@ -31,7 +42,7 @@ def initiative_statements(data: DataPackage, focus: str, lang: Lang) -> None:
         behind = initiatives_behind(data, statement["statement_id"])
         st.caption(t("cooperation.statements_behind", lang, initiatives=md_escape("; ".join(
             localized(initiatives.loc[i], "name", lang) for i in behind))))
-        statement_card(statement, data["sources"], lang)
+        claim_link(statement, lang)
     if not focus:
         st.caption(t("cooperation.statements_consolidation_below", lang))
 
@@ -42,8 +53,8 @@ def consolidation_statements(data: DataPackage, lang: Lang) -> None:
     for _, statement in statements_of(data, [CONSOLIDATION_INITIATIVE]).iterrows():
         if statement["verification"] != "confirmed":
             st.warning(t("cooperation.claim_warning", lang,
-                         speaker=md_escape(localized(statement, "speaker", lang))), icon="⚠️")
-        statement_card(statement, data["sources"], lang)
+                         speaker=md_escape(localized(statement, "speaker", lang))), icon=":material/warning:")
+        claim_link(statement, lang)
 
 
 def valdai_report(data: DataPackage, lang: Lang) -> None:
@@ -53,4 +64,4 @@ def valdai_report(data: DataPackage, lang: Lang) -> None:
                date=format_date(valdai["date"], lang, valdai["date_precision"]),
                description=md_escape(localized(valdai, "description", lang))))
     for _, statement in statements_by_id(data, VALDAI_STATEMENTS).iterrows():
-        statement_card(statement, data["sources"], lang)
+        claim_link(statement, lang)

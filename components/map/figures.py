@@ -1,4 +1,4 @@
-"""Figure builders of the Map page: the membership map, the role matrix, members over time, distances.
+"""Figure builders of the Map page: the membership map, the role matrix, members over time.
 
 Pure: tidy DataFrames and keyword options in, a ``go.Figure`` out. Every text a reader sees arrives
 already translated in the frames or the options.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -16,19 +17,37 @@ import plotly.graph_objects as go
 from components import theme
 
 SELECTED_OUTLINE = "#1F2A36"
-PACIFIC_CENTRE_LON = 95  # rotates the world so Asia-Pacific sits in the middle, Cuba to the USA fit
-MAP_HEIGHT = 460
-# plotly keeps a map's aspect ratio whatever the figure's size: the world as drawn here (natural
-# earth, latitudes -50 to 80, every longitude) is 2.35 times as wide as it is tall (measured in
-# Chromium). In a narrow frame the chart frame sizes the figure to the map
-# (components.frame.fit_height_style) instead of leaving empty bands above and below it; the
-# extra pixels hold the margins and up to two legend rows.
-MAP_WIDTH_PER_HEIGHT = 2.35
-MAP_EXTRA_PX = 88
-# On a touch screen plotly shows its toolbar at all times, in the top right corner: the map
-# starts below it, and its legend goes under the map, where the toolbar cannot cover it.
-MAP_TOP_PX = 32
-LABEL_CHAR_PX = 7.5  # a generous width of one character of a 14 px label
+
+
+@dataclass(frozen=True)
+class Extent:
+    """What part of the world a map shows, and how wide it is drawn for its height.
+
+    plotly keeps a map's aspect ratio whatever the figure's size; ``width_per_height`` is the
+    drawn map's, measured in Chromium, so the chart frame can size a narrow figure to the map
+    (components.frame.fit_height_style) instead of leaving empty bands above and below it.
+    """
+
+    rotation_lon: float
+    lon_range: tuple[float, float] | None
+    lat_range: tuple[float, float]
+    width_per_height: float
+    desktop_height: int
+
+
+EXTENTS = {
+    # The story's scale: South Asia to New Zealand, Central Asia to Australia.
+    "asia": Extent(rotation_lon=115, lon_range=(50, 180), lat_range=(-48, 60),
+                   width_per_height=1.15, desktop_height=560),
+    # Every bloc in full, Cuba to Egypt to the United States: Asia in the middle.
+    "world": Extent(rotation_lon=95, lon_range=None, lat_range=(-50, 80), width_per_height=2.35,
+                    desktop_height=460),
+}
+# Margins and up to three legend rows beside the drawn map, in px.
+MAP_EXTRA_PX = 104
+# The legend goes under the map, where no toolbar or title can cover it.
+MAP_TOP_PX = 4
+CAPITAL_MARKER_PX = 8  # hollow rings: a small state's own shape stays visible inside
 
 
 def _discrete_scale(colours: Sequence[str]) -> list[list]:
@@ -48,14 +67,17 @@ def _feature_subset(shapes: Mapping, ids: set[str], keep: bool) -> dict:
 
 
 def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataFrame, *,
-                        level_colours: Sequence[str], selected: str | None = None) -> go.Figure:
-    """A Pacific-centred world map: countries shaded by level, a marker at each capital.
+                        level_colours: Sequence[str], legend: pd.DataFrame,
+                        extent: str = "asia", selected: str | None = None) -> go.Figure:
+    """Countries shaded by level, a hollow ring at each capital, at the ``extent`` asked for.
 
     ``areas``: iso3, level (index into ``level_colours``), hover. Shapes not in ``areas`` are drawn
-    in the neutral tone for context. ``capitals``: iso3, lat, lon, group (legend entry), symbol,
-    colour, hover; one legend entry per group, in the frame's order, so small states stay findable
-    and the role is told by marker shape as well as shade.
+    in the neutral tone for context. ``capitals``: iso3, lat, lon, symbol, colour, hover.
+    ``legend``: name, symbol, colour, series (a bloc id or ""), one entry per shade drawn, in
+    order: squares for shaded areas, the role's marker shape where a role has one, so the legend
+    shows the marks the map draws.
     """
+    view = EXTENTS[extent]
     figure = go.Figure(layout=theme.base_layout())
     shown = set(areas["iso3"])
     context = [f["id"] for f in shapes["features"] if f["id"] not in shown]
@@ -76,31 +98,42 @@ def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataF
                                    for iso3 in areas["iso3"]], "width": outline}},
         name="countries", showlegend=False,
     ))
-    for group, rows in capitals.groupby("group", sort=False):
+    figure.add_trace(go.Scattergeo(
+        lat=capitals["lat"], lon=capitals["lon"], mode="markers", name="capitals",
+        customdata=list(capitals["iso3"]), hovertext=list(capitals["hover"]), hoverinfo="text",
+        marker={"symbol": list(capitals["symbol"]), "color": list(capitals["colour"]),
+                "size": CAPITAL_MARKER_PX, "line": {"color": list(capitals["colour"]), "width": 2}},
+        showlegend=False,
+    ))
+    for _, entry in legend.iterrows():
         figure.add_trace(go.Scattergeo(
-            lat=rows["lat"], lon=rows["lon"], mode="markers", name=str(group),
-            customdata=list(rows["iso3"]), hovertext=list(rows["hover"]), hoverinfo="text",
-            marker={"symbol": rows["symbol"].iloc[0], "color": rows["colour"].iloc[0], "size": 9,
-                    "line": {"color": SELECTED_OUTLINE, "width": 1.2}},
+            lat=[None], lon=[None], mode="markers", name=entry["name"], hoverinfo="skip",
+            marker={"symbol": entry["symbol"], "color": entry["colour"], "size": 13,
+                    "line": {"color": entry["colour"], "width": 2}},
+            meta=theme.series_meta(entry["series"]) if entry["series"] else None,
         ))
     figure.update_geos(
-        visible=False, projection={"type": "natural earth", "rotation": {"lon": PACIFIC_CENTRE_LON}},
-        lataxis={"range": [-50, 80]}, bgcolor="rgba(0,0,0,0)",
+        visible=False, projection={"type": "natural earth", "rotation": {"lon": view.rotation_lon}},
+        lataxis={"range": list(view.lat_range)},
+        **({"lonaxis": {"range": list(view.lon_range)}} if view.lon_range else {}),
+        bgcolor="rgba(0,0,0,0)",
     )
-    figure.update_layout(height=MAP_HEIGHT, dragmode=False, clickmode="event+select",
+    figure.update_layout(height=view.desktop_height, dragmode=False, clickmode="event+select",
                          margin={"l": 0, "r": 0, "t": MAP_TOP_PX, "b": 0},
                          legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0},
-                         meta={"fit_height": {"width_per_height": MAP_WIDTH_PER_HEIGHT,
+                         meta={"fit_height": {"width_per_height": view.width_per_height,
                                               "extra_px": MAP_EXTRA_PX}})
     return figure
 
 
 def make_role_matrix(cells: pd.DataFrame, *, blocs: Sequence[str], bloc_labels: Mapping[str, str],
-                     symbols: Mapping[str, str], role_labels: Mapping[str, str]) -> go.Figure:
+                     symbols: Mapping[str, str], role_labels: Mapping[str, str],
+                     highlight: str = "RUS") -> go.Figure:
     """Countries (rows) by blocs (columns): a marker where a country holds a role.
 
-    ``cells``: country (label), bloc_id, status, hover; rows keep the frame's order, top to bottom.
-    Shape = role, colour = bloc, and the legend names each role.
+    ``cells``: iso3, country (label), bloc_id, status, hover; rows keep the frame's order, top to
+    bottom. Shape = role, colour = bloc, and the legend names each role. The ``highlight``
+    country's row label is written in Russia's accent, on a faint band across its row.
     """
     figure = go.Figure(layout=theme.base_layout())
     countries = list(dict.fromkeys(cells["country"]))
@@ -115,23 +148,30 @@ def make_role_matrix(cells: pd.DataFrame, *, blocs: Sequence[str], bloc_labels: 
                     "color": [theme.BLOC_COLOURS[b] for b in rows["bloc_id"]]},
         ))
     columns = [bloc_labels[b] for b in blocs]
+    highlighted = set(cells.loc[cells["iso3"] == highlight, "country"])
+    ticks = [f'<span style="color:{theme.RUSSIA_COLOUR}"><b>{country}</b></span>'
+             if country in highlighted else country for country in countries]
+    for country in highlighted:
+        row = len(countries) - 1 - countries.index(country)
+        figure.add_hrect(y0=row - 0.5, y1=row + 0.5, fillcolor=theme.RUSSIA_COLOUR, opacity=0.08,
+                         line_width=0, layer="below")
     # Bloc column labels, long ones on two lines: tilted, they ran into each other on a phone.
-    # The top margin keeps them below the toolbar a touch screen always shows.
     figure.update_xaxes(categoryorder="array", categoryarray=columns, tickmode="array",
                         tickvals=columns, ticktext=["<br>".join(textwrap.wrap(c, 9)) for c in columns],
                         tickangle=0, side="top", showgrid=True, fixedrange=True)
     figure.update_yaxes(categoryorder="array", categoryarray=countries[::-1], showgrid=True,
-                        fixedrange=True, automargin=True)
+                        tickmode="array", tickvals=countries, ticktext=ticks,
+                        range=[-0.5, len(countries) - 0.5], fixedrange=True, automargin=True)
     figure.update_layout(height=max(260, 84 + 24 * len(countries)), dragmode=False,
-                         margin={"l": 8, "r": 8, "t": 76, "b": 8},
+                         margin={"l": 8, "r": 8, "t": 56, "b": 8},
                          legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0})
     return figure
 
 
 def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, str],
-                           highlight: str | None, marks: Sequence[tuple[date, str]],
-                           y_title: str) -> go.Figure:
-    """Step lines of members per bloc; vertical lines and labels at the dates in ``marks``.
+                           highlight: str | None, summit: tuple[date, str],
+                           marks: Sequence[tuple[date, str]], y_title: str) -> go.Figure:
+    """Step lines of members per bloc; the summit day and the dates in ``marks`` as lines.
 
     ``series``: bloc_id, date, members, hover; one row per change (the frame ends at the last day).
     """
@@ -143,7 +183,7 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
             x=rows["date"], y=rows["members"], mode="lines", line_shape="hv",
             name=bloc_labels[bloc_id], hovertext=list(rows["hover"]), hoverinfo="text",
             line={"color": theme.BLOC_COLOURS[bloc_id], "width": 3 if strong else 1.5},
-            opacity=1.0 if strong else 0.45,
+            opacity=1.0 if strong else 0.45, meta=theme.series_meta(bloc_id),
         ))
         last = rows.iloc[-1]
         # Blocs that end on the same count get their labels stacked, not printed on each other.
@@ -152,9 +192,12 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
         figure.add_annotation(x=last["date"], y=last["members"], text=f" {last['members']}",
                               showarrow=False, xanchor="left", yshift=-15 * stacked,
                               font={"color": theme.BLOC_COLOURS[bloc_id], "size": 13})
-    for position, (day, label) in enumerate(marks):
-        figure.add_vline(x=pd.Timestamp(day).timestamp() * 1000, line={"color": theme.MUTED_TEXT,
-                         "dash": "dot", "width": 1})
+    summit_day, summit_label = summit
+    theme.add_summit_line(figure, pd.Timestamp(summit_day).timestamp() * 1000, summit_label,
+                          y=1.0, yanchor="top", xshift=-4)
+    for position, (day, label) in enumerate(marks, start=1):
+        figure.add_vline(x=pd.Timestamp(day).timestamp() * 1000,
+                         line={"color": theme.MUTED_TEXT, "dash": "dash", "width": 1})
         figure.add_annotation(x=pd.Timestamp(day), y=1 - 0.09 * position, yref="paper",
                               text=label, showarrow=False, xanchor="right", xshift=-4,
                               font={"size": 12, "color": theme.MUTED_TEXT})
@@ -162,31 +205,7 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
     top = float(series["members"].max()) if len(series) else 1.0
     figure.update_yaxes(title=y_title, range=[0, top * 1.3 + 1], fixedrange=True)
     figure.update_xaxes(fixedrange=True)
-    # The legend goes under the years, clear of the toolbar a touch screen shows at the top.
+    # The legend goes under the years.
     figure.update_layout(height=400, hovermode="closest", margin={"l": 8, "r": 40, "t": 16, "b": 8},
                          legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0})
-    return figure
-
-
-def make_distance_bars(distances: pd.DataFrame, *, highlight: str | None, x_title: str) -> go.Figure:
-    """Horizontal bars, nearest first at the top: ``distances`` has iso3, country, km, label."""
-    figure = go.Figure(layout=theme.base_layout())
-    colours = [theme.RUSSIA_COLOUR if iso3 == highlight else theme.BLOC_COLOURS["EAS"]
-               for iso3 in distances["iso3"]]
-    # The longest bar's label sits in a right margin as wide as the label, whatever the chart's
-    # width: a margin as a share of the axis would be too narrow on a phone.
-    longest_label = max((len(label) for label in distances["label"]), default=0)
-    figure.add_trace(go.Bar(
-        x=distances["km"], y=distances["country"], orientation="h", marker={"color": colours},
-        text=distances["label"], textposition="outside", cliponaxis=False,
-        hovertext=[f"{c}: {label}" for c, label in zip(distances["country"], distances["label"],
-                                                         strict=True)],
-        hoverinfo="text", showlegend=False,
-    ))
-    figure.update_yaxes(categoryorder="array", categoryarray=list(distances["country"])[::-1],
-                        automargin=True, fixedrange=True)
-    figure.update_xaxes(title=x_title, showticklabels=False, fixedrange=True,
-                        range=[0, float(distances["km"].max()) * 1.02 if len(distances) else 1])
-    figure.update_layout(height=max(240, 40 + 26 * len(distances)), bargap=0.25,
-                         margin={"l": 8, "r": 12 + LABEL_CHAR_PX * longest_label, "t": 8, "b": 40})
     return figure

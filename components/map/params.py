@@ -6,6 +6,7 @@ import csv
 from datetime import date
 
 from components import url_state
+from components.coverage import checked_to
 from components.data_package import DataPackage
 from components.i18n import Lang, t
 from components.map.memberships import ROLES
@@ -17,8 +18,9 @@ EARLIEST = date(1967, 8, 8)  # the Bangkok Declaration: no bloc here existed bef
 
 
 def last_selectable_day() -> date:
-    """The last day a reader may pick: asked on every run, never fixed when the server starts."""
-    return date.today()
+    """The last day a reader may pick: the day the memberships were checked to (never a later
+    one, whatever today is), asked on every run so an update of the data moves it."""
+    return min(checked_to(), date.today())
 
 
 def _country_codes() -> tuple[str, ...]:
@@ -47,4 +49,6 @@ AS_OF = url_state.day("asof", SUMMIT_DAY, EARLIEST, last_selectable_day,
                       label_key="map.control.asof")
 COUNTRY = url_state.choice("country", ("", *COUNTRY_CODES), "", label_key="map.control.country",
                            option_names=_country_options)
-PARAMS = (BLOC, ROLES_SHOWN, AS_OF, COUNTRY)
+# Asia and the Pacific by default, the story's scale; the whole world where a bloc reaches beyond.
+WORLD = url_state.flag("world", False, label_key="map.control.world")
+PARAMS = (BLOC, ROLES_SHOWN, AS_OF, WORLD, COUNTRY)

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.conflicts import caveat, marked
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, format_number, localized, t
 from components.map.geocoding import distances_to_jakarta
 from components.map.memberships import BLOCS
-from components.map.shaping import bloc_label, events_involving
+from components.map.shaping import bloc_label, events_involving, since_text
 from components.summit import EAS_SUMMIT_ID, HOST
+from components.timeline.events import event_date_text
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,9 @@ class Profile:
     memberships: pd.DataFrame  # reader-facing columns
     events: pd.DataFrame  # reader-facing columns
     delegation: str  # "Sergey Lavrov, Minister of Foreign Affairs" or ""
+    caveats: tuple[str, ...]  # where sources differ, or what stays unconfirmed, in ``lang``
     source_ids: tuple[str, ...]
+    credits: tuple[tuple[str, tuple[str, ...]], ...]  # the capital coordinates behind the distance
 
 
 def country_profile(data: DataPackage, iso3: str, lang: Lang) -> Profile:
@@ -43,15 +47,14 @@ def country_profile(data: DataPackage, iso3: str, lang: Lang) -> Profile:
     memberships = pd.DataFrame({
         t("map.col.bloc", lang): [bloc_label(data, b, lang) for b in ties["bloc_id"]],
         t("map.col.role", lang): [t(f"map.role.{r}", lang) for r in ties["role"]],
-        t("map.col.since", lang): [format_date(d, lang, p) for d, p in
-                                   zip(ties["start_date"], ties["start_precision"], strict=True)],
+        t("map.col.since", lang): [since_text(row, lang) for _, row in ties.iterrows()],
         t("map.col.until", lang): ["" if pd.isna(d) else format_date(d, lang)
                                    for d in ties["end_date"]],
     })
     involved = events_involving(data["events"], iso3)
     events = pd.DataFrame({
-        t("map.col.date", lang): [format_date(d, lang, p) for d, p in
-                                  zip(involved["date"], involved["date_precision"], strict=True)],
+        t("map.col.date", lang): [marked(event_date_text(row, lang), row["conflict_id"])
+                                  for _, row in involved.iterrows()],
         t("map.col.event", lang): [localized(row, "title", lang) for _, row in involved.iterrows()],
     })
     delegations = data["delegations"]
@@ -60,16 +63,23 @@ def country_profile(data: DataPackage, iso3: str, lang: Lang) -> Profile:
     if len(own):
         row = own.iloc[0]
         position = localized(row, "position", lang)
-        delegation = ", ".join(part for part in (row["representative"], position) if part)
+        delegation = marked(", ".join(part for part in (row["representative"], position) if part),
+                            row["conflict_id"])
+    caveats = tuple(dict.fromkeys(text for text in (
+        *(caveat(row, data, lang) for _, row in ties.iterrows()),
+        *(caveat(row, data, lang) for _, row in involved.iterrows()),
+        *(caveat(row, data, lang) for _, row in own.iterrows())) if text))
     return Profile(
         iso3=iso3, name=localized(country, "name", lang),
         other_name=country[f"name_{other}"] if country[f"name_{other}"] != country[f"name_{lang}"]
         else "",
         capital=localized(country, "capital", lang),
         distance="" if iso3 == HOST else f"{format_number(km, lang)} km",
-        memberships=memberships, events=events, delegation=delegation,
+        memberships=memberships, events=events, delegation=delegation, caveats=caveats,
         source_ids=(country["source_ids"], *ties["source_ids"], *involved["source_ids"],
                     *own["source_ids"]),
+        credits=((t("map.credit.capitals", lang), (data["capitals"].set_index("iso3").loc[
+            [iso3, HOST], "source_ids"].str.cat(sep="~"),)),),
     )
 
 
@@ -102,4 +112,6 @@ def show_profile(data: DataPackage, iso3: str, lang: Lang) -> None:
             st.write(t("map.profile.no_events", lang))
         else:
             st.dataframe(profile.events, hide_index=True, width="stretch")
-        st.caption(source_line(data["sources"], profile.source_ids, lang))
+        for text in profile.caveats:
+            st.caption(md_escape(text))
+        st.caption(source_line(data["sources"], profile.source_ids, lang, credits=profile.credits))

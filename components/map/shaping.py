@@ -4,6 +4,7 @@ areas and capital markers, member counts over time, distances. Pure pandas: no S
 
 from __future__ import annotations
 
+import html
 from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
@@ -11,24 +12,19 @@ from typing import Any
 import pandas as pd
 
 from components import theme
+from components.conflicts import disagreement, marked
 from components.data_package import DataPackage
-from components.i18n import Lang, format_number, localized, t, t_count
-from components.map.geocoding import distances_to_jakarta
+from components.i18n import Lang, format_date, localized, t, t_count
 from components.map.memberships import BLOCS, ROLES, as_of
-from components.summit import EAS_SUMMIT_ID, HOST
+from components.safe_text import wrap_for_hover
 from components.validation import split_list
 
 ALL_BLOCS = "all"
 BLOC_OPTIONS = (ALL_BLOCS, *BLOCS)
-# Role shades: a member is the full bloc colour, looser ties are lighter; shape tells them apart too.
-ROLE_LIGHTNESS = {"member": 0.0, "observer": 0.45, "dialogue_partner": 0.65, "candidate": 0.8}
-
-
-def lighten(colour: str, amount: float) -> str:
-    """``colour`` mixed with white; ``amount`` 0 keeps it, 1 gives white."""
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    mix = [round(c + (255 - c) * amount) for c in (red, green, blue)]
-    return "#" + "".join(f"{c:02X}" for c in mix)
+# Capital markers on the map are hollow, so a small state's own shape stays visible inside.
+CAPITAL_SYMBOLS = {role: symbol.removesuffix("-open") + "-open"
+                   for role, symbol in theme.ROLE_MARKERS.items()}
+OVERLAP_CAPITAL = "circle-open"
 
 
 def role_name(status: str, lang: Lang) -> str:
@@ -36,8 +32,15 @@ def role_name(status: str, lang: Lang) -> str:
 
 
 def bloc_label(data: DataPackage, bloc_id: str, lang: Lang) -> str:
+    """The bloc's short name, as on a legend or a column: "ASEAN", "EAS", "KTT Asia Timur"."""
     row = data["blocs"].set_index("bloc_id").loc[bloc_id]
     return localized(row, "abbr", lang)
+
+
+def bloc_in_sentence(data: DataPackage, bloc_id: str, lang: Lang) -> str:
+    """The bloc's name as it stands inside a sentence: "ASEAN", "the SCO", "KTT Asia Timur"."""
+    row = data["blocs"].set_index("bloc_id").loc[bloc_id]
+    return localized(row, "sentence_name", lang)
 
 
 def country_names(data: DataPackage, lang: Lang) -> dict[str, str]:
@@ -45,6 +48,11 @@ def country_names(data: DataPackage, lang: Lang) -> dict[str, str]:
     names = {row["iso3"]: localized(row, "name", lang) for _, row in data["countries"].iterrows()}
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
+
+def country_names_in_sentence(data: DataPackage, lang: Lang) -> dict[str, str]:
+    """ISO-3 code -> the name as a sentence has it: "the Philippines" in English, "Filipina"."""
+    column = "sentence_name_en" if lang == "en" else "name_id"
+    return dict(zip(data["countries"]["iso3"], data["countries"][column], strict=True))
 
 
 def clicked_country(event: Mapping | None, known: Collection[str]) -> str | None:
@@ -74,10 +82,42 @@ def blocs_for(value: str) -> tuple[str, ...]:
     return BLOCS if value == ALL_BLOCS else (value,)
 
 
+def since_text(row: pd.Series, lang: Lang) -> str:
+    """When a role began, to the precision its sources give, marked where sources differ:
+    "7 Januari 1984 †", "2004"."""
+    return marked(format_date(row["start_date"], lang, row["start_precision"]),
+                  row["conflict_id"])
+
+
+def tie_text(row: pd.Series, labels: Mapping[str, str], lang: Lang) -> str:
+    """One role of a country: "ASEAN: member since 7 January 1984 †"."""
+    return t("map.tie", lang, bloc=labels[row["bloc_id"]], role=role_name(row["status"], lang),
+             since=since_text(row, lang))
+
+
+def country_hover(name: str, rows: pd.DataFrame, data: DataPackage, labels: Mapping[str, str],
+                  lang: Lang, heading: str = "") -> str:
+    """A country's hover: its name, each role with its start, and where sources differ, both
+    values with their sources (escaped for plotly, which reads a little HTML)."""
+    lines = [f"<b>{_escape(name)}</b>"] + ([_escape(heading)] if heading else [])
+    lines += [_escape(tie_text(row, labels, lang)) for _, row in rows.iterrows()]
+    for conflict_id in dict.fromkeys(c for c in rows["conflict_id"] if c):
+        lines.append(f"<i>{wrap_for_hover(disagreement(data, conflict_id, lang), 55)}</i>")
+    return "<br>".join(lines)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _in_bloc_order(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.sort_values("bloc_id", key=lambda s: s.map(BLOCS.index), kind="stable")
+
 
 def map_frames(data: DataPackage, values: Mapping[str, Any], lang: Lang
-               ) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """Areas (iso3, level, hover), capitals (iso3, lat, lon, group, symbol, colour, hover), colours.
+               ) -> tuple[pd.DataFrame, pd.DataFrame, list[str], pd.DataFrame]:
+    """Areas (iso3, level, hover), capitals (iso3, lat, lon, symbol, colour, hover), the colour of
+    each level, and the legend (name, symbol, colour, series): one entry per level drawn.
 
     One bloc: level = the role's shade (0 = none). All four: level = how many blocs (0-4).
     """
@@ -85,37 +125,41 @@ def map_frames(data: DataPackage, values: Mapping[str, Any], lang: Lang
     held = held_roles(data, on, blocs_for(bloc), tuple(values["roles"]))
     names, capitals = country_names(data, lang), _capitals(data)
     labels = {b: bloc_label(data, b, lang) for b in BLOCS}
-    area_rows, capital_rows = [], []
+    area_rows, capital_rows, legend_rows = [], [], []
     if bloc == ALL_BLOCS:
         colours = list(theme.OVERLAP_COLOURS)
         for iso3, rows in held.groupby("iso3"):
-            ties = [f"{labels[r['bloc_id']]} ({role_name(r['status'], lang)})"
-                    for _, r in rows.sort_values("bloc_id", key=lambda s: s.map(BLOCS.index)).iterrows()]
             count = rows["bloc_id"].nunique()
-            hover = f"<b>{names[iso3]}</b><br>{t('map.overlap.hover', lang, count=count)}<br>" + \
-                "<br>".join(ties)
+            hover = country_hover(names[iso3], _in_bloc_order(rows), data, labels, lang,
+                                  heading=t_count("map.overlap.hover", lang, count))
             area_rows.append({"iso3": iso3, "level": count, "hover": hover, "sort": -count})
-            capital_rows.append({"iso3": iso3, "group": t_count("map.overlap.legend", lang, count),
-                                 "symbol": "circle", "colour": colours[count], "hover": hover,
-                                 "sort": -count})
+            capital_rows.append({"iso3": iso3, "symbol": OVERLAP_CAPITAL, "colour": theme.INK,
+                                 "hover": hover, "sort": -count})
+        drawn = sorted({row["level"] for row in area_rows})
+        legend_rows = [{"name": t_count("map.overlap.legend", lang, count), "symbol": "square",
+                        "colour": colours[count], "series": ""} for count in drawn]
+        if capital_rows:
+            legend_rows.append({"name": t("map.legend.capital", lang), "symbol": OVERLAP_CAPITAL,
+                                "colour": theme.INK, "series": ""})
     else:
-        colours = [theme.NEUTRAL_COLOUR] + [lighten(theme.BLOC_COLOURS[bloc], ROLE_LIGHTNESS[role])
-                                            for role in ROLES]
+        shades = theme.ROLE_SHADES[bloc]
+        colours = [theme.NEUTRAL_COLOUR] + [shades[role] for role in ROLES]
         for _, row in held.iterrows():
-            role = t(f"map.role.{row['status']}", lang)
-            hover = f"<b>{names[row['iso3']]}</b><br>{labels[bloc]}: {role}"
             level = ROLES.index(row["status"]) + 1
+            hover = country_hover(names[row["iso3"]], row.to_frame().T, data, labels, lang)
             area_rows.append({"iso3": row["iso3"], "level": level, "hover": hover, "sort": level})
-            capital_rows.append({"iso3": row["iso3"], "group": role,
-                                 "symbol": theme.ROLE_MARKERS[row["status"]],
+            capital_rows.append({"iso3": row["iso3"], "symbol": CAPITAL_SYMBOLS[row["status"]],
                                  "colour": colours[level], "hover": hover, "sort": level})
+        legend_rows = [{"name": role_name(role, lang), "symbol": CAPITAL_SYMBOLS[role],
+                        "colour": shades[role], "series": bloc if role == "member" else ""}
+                       for role in ROLES if (held["status"] == role).any()]
     areas = pd.DataFrame(area_rows, columns=["iso3", "level", "hover", "sort"])
-    points = pd.DataFrame(capital_rows, columns=["iso3", "group", "symbol", "colour", "hover", "sort"])
+    points = pd.DataFrame(capital_rows, columns=["iso3", "symbol", "colour", "hover", "sort"])
     points = points.sort_values(["sort", "iso3"], kind="stable")
     points["lat"] = [capitals.loc[i, "capital_lat"] for i in points["iso3"]]
     points["lon"] = [capitals.loc[i, "capital_lon"] for i in points["iso3"]]
-    return areas.drop(columns="sort"), points.drop(columns="sort"), colours
-
+    legend = pd.DataFrame(legend_rows, columns=["name", "symbol", "colour", "series"])
+    return areas.drop(columns="sort"), points.drop(columns="sort"), colours, legend
 
 
 def member_series(memberships: pd.DataFrame, until: date) -> pd.DataFrame:
@@ -135,22 +179,6 @@ def member_series(memberships: pd.DataFrame, until: date) -> pd.DataFrame:
                          "members": int((as_of(own, until)["status"] == "member").sum())})
     frame = pd.DataFrame(rows, columns=["bloc_id", "date", "members"])
     return frame.drop_duplicates(["bloc_id", "date"], keep="last")
-
-
-
-def participant_distances(data: DataPackage, lang: Lang) -> pd.DataFrame:
-    """The 18th EAS participants but the host: iso3, country, km, label; nearest first."""
-    delegations = data["delegations"]
-    participants = delegations[(delegations["summit_id"] == EAS_SUMMIT_ID)
-                               & (delegations["attendance"] == "participant")]["iso3"]
-    km = distances_to_jakarta(data["capitals"])
-    names = country_names(data, lang)
-    capitals = {row["iso3"]: localized(row, "capital", lang) for _, row in data["countries"].iterrows()}
-    rows = [{"iso3": i, "country": names[i], "capital": capitals[i], "km": km[i]}
-            for i in participants if i != HOST]
-    frame = pd.DataFrame(rows, columns=["iso3", "country", "capital", "km"]).sort_values("km")
-    frame["label"] = [f"{format_number(v, lang)} km" for v in frame["km"]]
-    return frame.reset_index(drop=True)
 
 
 

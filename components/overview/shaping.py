@@ -1,4 +1,7 @@
-"""The numbers and text the Overview page is built from, computed from the data, never typed."""
+"""The Overview's data: the article's claims and their verdicts, and the summit's key facts.
+
+Computed from the data, never typed: the landing page's headline counts what this returns.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +10,46 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data_package import DataPackage
-from components.map.memberships import as_of, count
-from components.summit import RUSSIA, SUMMIT_DAY
+from components.map.memberships import as_of
+from components.summit import EAS_SUMMIT_ID, RUSSIA, SUMMIT_DAY
 
 MAIN_SUMMIT_EDITION = 43
+# The verdicts a claim can get, in the order the tracker reads them: what other sources say.
+VERDICTS = ("confirmed", "attributed_only", "contradicted", "unconfirmed")
+RUSSIAN_SIDE = "russia"
+
+
+def claims(data: DataPackage) -> pd.DataFrame:
+    """The article's claims in its order (C1 to C14), with ``number`` (1..14) and ``russian``
+    (the claim is the Russian side's: its ministry, officials or the Valdai Club)."""
+    statements = data["statements"]
+    number = statements["claim_ref"].str.removeprefix("C").astype(int)
+    ordered = statements.assign(number=number).sort_values("number", ignore_index=True)
+    return ordered.assign(russian=ordered["claimant_side"] == RUSSIAN_SIDE)
 
 
 @dataclass(frozen=True)
-class KeyFigures:
-    """The headline numbers of the summit, each with the rows it was counted from."""
+class Verdict:
+    """What the claim tracker finds: how many claims, how many confirmed independently, and how
+    many of each verdict the Russian side's claims got."""
 
-    eas_participants: int
-    russia_blocs: int
-    sectors: int
-    initiatives: int
-    statements: int
-    statements_confirmed: int
-    related_summits: int
+    total: int
+    by_verdict: dict[str, int]
+    russian: int
+    russian_confirmed: int
+
+    @property
+    def confirmed(self) -> int:
+        return self.by_verdict["confirmed"]
 
 
-def key_figures(data: DataPackage) -> KeyFigures:
-    memberships = data["memberships"]
-    russia = as_of(memberships, SUMMIT_DAY)
-    russia = russia[(russia["iso3"] == RUSSIA) & (russia["status"] == "member")]
-    statements = data["statements"]
-    return KeyFigures(
-        eas_participants=count(memberships, "EAS", SUMMIT_DAY),
-        russia_blocs=russia["bloc_id"].nunique(),
-        sectors=len(data["sectors"]),
-        initiatives=len(data["initiatives"]),
-        statements=len(statements),
-        statements_confirmed=int((statements["verification"] == "confirmed").sum()),
-        related_summits=int((data["summits"]["parent_summit_id"] != "").sum()),
-    )
+def verdict(claim_rows: pd.DataFrame) -> Verdict:
+    counts = claim_rows["verification"].value_counts()
+    russian = claim_rows[claim_rows["russian"]]
+    return Verdict(total=len(claim_rows),
+                   by_verdict={v: int(counts.get(v, 0)) for v in VERDICTS},
+                   russian=len(russian),
+                   russian_confirmed=int((russian["verification"] == "confirmed").sum()))
 
 
 def main_summit(data: DataPackage) -> pd.Series:
@@ -49,38 +59,23 @@ def main_summit(data: DataPackage) -> pd.Series:
                    & (summits["parent_summit_id"] == "")].iloc[0]
 
 
-def key_figure_sources(data: DataPackage) -> list[str]:
-    """The sources behind the key figures: the memberships on summit day and the article."""
-    held = as_of(data["memberships"], SUMMIT_DAY)
-    eas_and_russia = held[(held["bloc_id"] == "EAS") | (held["iso3"] == RUSSIA)]
-    return [*data["sectors"]["source_ids"], *eas_and_russia["source_ids"]]
-
-
-def statements_in_order(data: DataPackage) -> pd.DataFrame:
-    """The article's statements in the order it makes them (claim C1 to C14)."""
-    statements = data["statements"]
-    order = statements["claim_ref"].str.removeprefix("C").astype(int)
-    return statements.assign(_order=order).sort_values("_order").drop(columns="_order")
-
-
 def eas_summit(data: DataPackage) -> pd.Series:
     """The 18th East Asia Summit's row: the related summit where Lavrov spoke for Russia."""
     summits = data["summits"]
-    related = summits[summits["parent_summit_id"] == main_summit(data)["summit_id"]]
-    return related[related["name_en"].str.contains("East Asia Summit")].iloc[0]
+    return summits[summits["summit_id"] == EAS_SUMMIT_ID].iloc[0]
 
 
 def russia_delegate(data: DataPackage) -> pd.Series:
     """Who represented Russia at the East Asia Summit."""
     delegations = data["delegations"]
-    return delegations[(delegations["summit_id"] == eas_summit(data)["summit_id"])
+    return delegations[(delegations["summit_id"] == EAS_SUMMIT_ID)
                        & (delegations["iso3"] == RUSSIA)].iloc[0]
 
 
-def main_statements(data: DataPackage) -> pd.DataFrame:
-    """What speakers said, as opposed to what the article reports in its own voice."""
-    statements = statements_in_order(data)
-    return statements[statements["kind"] != "report"]
+def proposals(data: DataPackage) -> int:
+    """How many of Russia's initiatives the article reports as proposals (not positions or
+    commitments)."""
+    return int((data["initiatives"]["kind"] == "proposal").sum())
 
 
 @dataclass(frozen=True)
@@ -94,8 +89,7 @@ class SectionFigure:
 def section_figures(data: DataPackage) -> dict[str, SectionFigure]:
     """One key figure per section of the dashboard, by the section's url path."""
     events = data["events"]
-    memberships = data["memberships"]
-    held = as_of(memberships, SUMMIT_DAY)
+    held = as_of(data["memberships"], SUMMIT_DAY)
     return {
         "timeline": SectionFigure("overview.card.timeline", {
             "events": len(events), "first": events["date"].min().year,
@@ -103,6 +97,7 @@ def section_figures(data: DataPackage) -> dict[str, SectionFigure]:
         "map": SectionFigure("overview.card.map", {
             "blocs": len(data["blocs"]), "countries": held["iso3"].nunique()}),
         "cooperation": SectionFigure("overview.card.cooperation", {
-            "sectors": len(data["sectors"]), "initiatives": len(data["initiatives"])}),
+            "sectors": len(data["sectors"]), "proposals": proposals(data),
+            "initiatives": len(data["initiatives"])}),
         "sources": SectionFigure("overview.card.sources", {"sources": len(data["sources"])}),
     }

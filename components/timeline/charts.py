@@ -15,6 +15,7 @@ import pandas as pd
 from babel.dates import format_date as babel_format_date
 
 from components.chart_spec import Chart, ChartSpec
+from components.conflicts import caveat, marked
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, format_date_range, format_short_date, localized, t, t_count
 from components.summit import SUMMIT_DAY, SUMMIT_WEEK
@@ -37,9 +38,14 @@ from components.timeline.events import (
 from components.timeline.figures import history_figure, summit_week_figure
 from components.timeline.params import HISTORY_PARAMS, WEEK_PARAMS
 
-# Labelled on the history chart: the moments the story turns on, kept few to stay readable on a
-# phone. The summit itself is the vertical line.
-KEY_MOMENTS = ("asean-founded", "russia-dialogue-partner", "eas-6-bali-2011")
+# Labelled on the history chart beside their marks: the moments the story turns on, kept few to
+# stay readable on a phone, and the side of their lane each label takes (two labels on one lane
+# go to opposite sides). The summit itself is the dotted line.
+KEY_MOMENTS = {"asean-founded": False, "eas-6-bali-2011": False, "russia-dialogue-partner": False,
+               "asean-russia-summit-3": True}
+# The long view piles the summit year's marks on one line: a second panel draws that year alone,
+# when the period shown is long enough for the pile to form.
+ZOOM_FROM_YEARS = 6
 # The Lavrov thread of the summit week, and Russia's two steps into the region's forums.
 LAVROV_ARRIVAL, EAS_18, LAVROV_VERDICT = ("lavrov-arrives-jakarta", "eas-18-jakarta",
                                           "lavrov-dhaka-verdict")
@@ -60,7 +66,8 @@ def event_table(events: pd.DataFrame, data: DataPackage, lang: Lang) -> pd.DataF
     """The events as the reader sees them in the Table view, with their sources' publishers."""
     labels = track_labels(lang)
     return pd.DataFrame({
-        t("timeline.col.date", lang): [event_date_text(row, lang) for _, row in events.iterrows()],
+        t("timeline.col.date", lang): [marked(event_date_text(row, lang), row["conflict_id"])
+                                       for _, row in events.iterrows()],
         t("timeline.col.track", lang): [labels[track] for track in events["track"]],
         t("timeline.col.event", lang): [localized(row, "title", lang) for _, row in events.iterrows()],
         t("timeline.col.description", lang): [localized(row, "description", lang)
@@ -70,6 +77,13 @@ def event_table(events: pd.DataFrame, data: DataPackage, lang: Lang) -> pd.DataF
     })
 
 
+def event_caveats(events: pd.DataFrame, data: DataPackage, lang: Lang) -> tuple[str, ...]:
+    """What a reader should know about the events shown: where sources differ (both values),
+    what stays unconfirmed, in the page's language."""
+    return tuple(dict.fromkeys(text for text in (caveat(row, data, lang)
+                                                 for _, row in events.iterrows()) if text))
+
+
 def _points(events: pd.DataFrame, data: DataPackage, lang: Lang) -> pd.DataFrame:
     labels = track_labels(lang)
     sources_label = t("timeline.sources_label", lang)
@@ -77,8 +91,8 @@ def _points(events: pd.DataFrame, data: DataPackage, lang: Lang) -> pd.DataFrame
         "event_id": events["event_id"],
         "x": [moment(row) for _, row in events.iterrows()],
         "track": events["track"],
-        "hover": [hover_text(row, lang, labels[row["track"]], data["sources"], sources_label)
-                  for _, row in events.iterrows()],
+        "hover": [hover_text(row, lang, labels[row["track"]], data["sources"], sources_label,
+                             caveat(row, data, lang)) for _, row in events.iterrows()],
         "after": after_summit(events),
     }, index=events.index)
 
@@ -120,18 +134,26 @@ def week_title(events: pd.DataFrame, lang: Lang) -> str:
              day=day_month(per_day.idxmax(), lang), busiest=busiest)
 
 
+def agenda_label(row: pd.Series, lang: Lang) -> str:
+    """An agenda line: the event's local time where a source gives it, then its title."""
+    clock = row.get("time_local")
+    title = localized(row, "title", lang)
+    text = f"{clock} · {title}" if isinstance(clock, str) and clock else title
+    return wrap_for_hover(text, WEEK_LABEL_CHARS)
+
+
 def make_summit_week(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     events = week_events(data, values)
     points = _points(events, data, lang)
-    points["label"] = [wrap_for_hover(localized(row, "title", lang), WEEK_LABEL_CHARS)
-                       for _, row in events.iterrows()]
+    points["label"] = [agenda_label(row, lang) for _, row in events.iterrows()]
+    points["day"] = [day.date() for day in events["date"]]
     days = list(pd.date_range(*SUMMIT_WEEK, freq="D").date)
-    ticks = [babel_format_date(day, "EEE", locale=lang) + "<br>"
-             + babel_format_date(day, "d MMM", locale=lang) for day in days]
-    ticks = [f"<b>{tick}</b>" if day == SUMMIT_DAY else tick for day, tick in zip(days, ticks, strict=True)]
+    day_labels = [babel_format_date(day, "EEEE d MMMM", locale=lang)
+                  + (f" · {t('timeline.week.summit_label', lang)}" if day == SUMMIT_DAY else "")
+                  for day in days]
     figure = summit_week_figure(
-        points, days=days, day_ticks=ticks, track_labels=track_labels(lang), summit_day=SUMMIT_DAY,
-        summit_label=t("timeline.week.summit_label", lang),
+        points, days=days, day_labels=day_labels, track_labels=track_labels(lang),
+        summit_day=SUMMIT_DAY, none_text=t("timeline.week.none_that_day", lang),
         after_label=t("timeline.after_label", lang), empty_text=t("timeline.week.empty", lang))
     period = format_date_range(*SUMMIT_WEEK, lang)
     in_words = "; ".join(f"{event_date_text(row, lang)}: {localized(row, 'title', lang)}"
@@ -144,7 +166,8 @@ def make_summit_week(data: DataPackage, values: Mapping[str, Any], lang: Lang) -
         table=event_table(events, data, lang),
         source_ids=all_source_ids(events),
         description=t("timeline.week.in_words", lang, period=period, events=in_words or "–"),
-        notes=(t("timeline.week.note_time", lang),) if untimed and not events.empty else (),
+        notes=((t("timeline.week.note_time", lang),) if untimed and not events.empty else ())
+        + event_caveats(events, data, lang),
     )
 
 
@@ -187,18 +210,23 @@ def make_history(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Ch
     points = _with_lane_offsets(_points(events, data, lang))
     key_moments = [
         {"x": point["x"], "track": point["track"], "offset": point["offset"],
-         "text": t(f"timeline.key.{point['event_id']}", lang)}
+         "text": t(f"timeline.key.{point['event_id']}", lang),
+         "below": KEY_MOMENTS[point["event_id"]]}
         for _, point in points.iterrows() if point["event_id"] in KEY_MOMENTS
     ]
     first, last = sorted((values["from"], values["to"]))
     summit_text = format_date(SUMMIT_DAY, lang)
+    zoom = (date(SUMMIT_DAY.year, 1, 1), date(SUMMIT_DAY.year, 12, 31))
+    zoomed = first <= SUMMIT_DAY.year <= last and last - first >= ZOOM_FROM_YEARS
     figure = history_figure(
         points, tracks=tracks, track_labels=labels, x_range=year_period(first, last),
         summit_day=SUMMIT_DAY,
         summit_label=t("timeline.history.summit_label", lang,
                        day=format_short_date(SUMMIT_DAY, lang)),
         after_label=t("timeline.after_label", lang), key_moments=key_moments,
-        empty_text=t("timeline.history.empty", lang))
+        empty_text=t("timeline.history.empty", lang), zoom=zoom if zoomed else None,
+        zoom_label=t("timeline.history.zoom_label", lang, year=SUMMIT_DAY.year,
+                     day=format_short_date(SUMMIT_DAY, lang)))
     per_track = counts_by_track(events, tracks)
     by_track = ", ".join(f"{labels[track]} {count}" for track, count in per_track.items())
     precise = events["date_precision"].eq("day").all()
@@ -212,9 +240,9 @@ def make_history(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Ch
         description=t("timeline.history.in_words", lang, count=len(events), first=first, last=last,
                       by_track=by_track or "–", after=int(after_summit(events).sum()),
                       summit=summit_text),
-        notes=() if precise else (t("timeline.history.note_precision", lang),),
+        notes=(() if precise else (t("timeline.history.note_precision", lang),))
+        + event_caveats(events, data, lang),
     )
-
 
 
 CHARTS = (

@@ -5,20 +5,23 @@ into words for hovers, tables and source lists. Plain pandas, no Streamlit, no f
 from __future__ import annotations
 
 import html
-import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 
 import pandas as pd
 
 from components.citations import cited_sources
+from components.conflicts import marked
+from components.coverage import checked_to
 from components.i18n import Lang, format_date, format_date_range, localized, t
-from components.safe_text import md_escape, md_link
+from components.paths import DATA_DIR
+from components.safe_text import md_escape, md_link, wrap_for_hover
 from components.summit import SUMMIT_DAY, SUMMIT_WEEK
 from components.validation import split_list
 
 TRACKS: tuple[str, ...] = ("ASEAN", "EAS", "ASEAN-Russia", "SCO", "EAEU", "Russia")
-FIRST_YEAR, LAST_YEAR = 1967, 2024
+FIRST_YEAR = 1967  # the Bangkok Declaration
+LAST_YEAR = checked_to(DATA_DIR).year  # the shipped data's last checked year: the period control's end
 SEARCHED_COLUMNS = ("title_id", "title_en", "description_id", "description_en")
 # Where no source gives the hour, an event is drawn at midday of its day rather than at midnight,
 # so it sits in the middle of the day's column.
@@ -123,23 +126,18 @@ def publishers(source_ids: str, sources: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(cited_sources(sources, split_list(source_ids))["publisher"]))
 
 
-def wrap_for_hover(text: str, width: int = 50) -> str:
-    """Data text made safe for plotly's hover (which renders a little HTML), broken into lines.
-
-    Quotes stay as they are: plotly does not decode ``&quot;`` and would show it literally.
-    """
-    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width) or [""])
-
-
 def hover_text(row: pd.Series, lang: Lang, track_label: str, sources: pd.DataFrame,
-               sources_label: str) -> str:
-    """The hover of one event: date at its precision and track, title, description, sources."""
+               sources_label: str, caveat: str = "") -> str:
+    """The hover of one event: date at its precision (marked where sources differ) and track,
+    title, description, what a reader should know about it (``caveat``), sources."""
     source_names = ", ".join(publishers(row["source_ids"], sources))
-    when, track = (html.escape(text, quote=False) for text in (event_date_text(row, lang), track_label))
+    when = marked(event_date_text(row, lang), row.get("conflict_id", ""))
+    when, track = (html.escape(text, quote=False) for text in (when, track_label))
     return (f"<b>{when}</b> · {track}<br>"
             f"<b>{wrap_for_hover(localized(row, 'title', lang))}</b><br>"
             f"{wrap_for_hover(localized(row, 'description', lang))}<br>"
-            f"<i>{html.escape(sources_label, quote=False)}: {wrap_for_hover(source_names)}</i>")
+            + (f"<i>{wrap_for_hover(caveat)}</i><br>" if caveat else "")
+            + f"<i>{html.escape(sources_label, quote=False)}: {wrap_for_hover(source_names)}</i>")
 
 
 def event_lines(events: pd.DataFrame, sources: pd.DataFrame, lang: Lang,
@@ -152,7 +150,8 @@ def event_lines(events: pd.DataFrame, sources: pd.DataFrame, lang: Lang,
     for _, row in events.iterrows():
         links = ", ".join(link_by_id[source_id] for source_id in split_list(row["source_ids"])
                           if source_id in link_by_id)
-        lines.append(f"**{md_escape(event_date_text(row, lang))}** · "
+        when = marked(event_date_text(row, lang), row.get("conflict_id", ""))
+        lines.append(f"**{md_escape(when)}** · "
                      f"{md_escape(track_labels[row['track']])} · "
                      f"{md_escape(localized(row, 'title', lang))} — {links}")
     return lines

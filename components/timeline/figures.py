@@ -1,4 +1,4 @@
-"""Timeline figures: the summit week day by day, and the history since 1967 one lane per track.
+"""Timeline figures: the summit week as a day-by-day agenda, and the history since 1967.
 
 Pure builders: a DataFrame of points with their texts already written (in the page language,
 escaped for plotly) and keyword options in, a ``go.Figure`` out. Each track keeps its colour and
@@ -13,17 +13,19 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
+from components import theme
 from components.theme import MUTED_TEXT, NEUTRAL_COLOUR, TRACK_COLOURS, TRACK_MARKERS, base_layout
 
 MARKER_SIZE = 15
 # plotly measures legend text a little short and cut the end of "Sesudah KTT": slack keeps it.
 LEGEND_SLACK = "\u00a0\u00a0\u00a0"
-# On a touch screen plotly shows its toolbar at all times, in the top right corner: a legend at
-# the top starts below it.
-TOOLBAR_PX = 30
-SUMMIT_BAND = "rgba(213, 94, 0, 0.10)"  # Russia's vermillion, faint: the summit day behind the marks
-DAY_BAND = "rgba(120, 130, 145, 0.07)"
+SUMMIT_BAND = "rgba(213, 94, 0, 0.08)"  # Russia's vermillion, faint: the summit day's heading
+LINE_PX = 19  # one line of agenda text at 13 px
+DAY_HEADING_LINES = 1.6
+EVENT_GAP_LINES = 0.6
+TEXT_X = 0.09  # where an agenda title starts, as a share of the width: right of its mark
 
 
 def _symbol(track: str, hollow: bool) -> str:
@@ -46,7 +48,8 @@ def _add_after_legend(figure: go.Figure, after_label: str) -> None:
 
 
 def _track_traces(figure: go.Figure, points: pd.DataFrame, tracks: Sequence[str],
-                  track_labels: Mapping[str, str], y: pd.Series, show_legend: bool) -> None:
+                  track_labels: Mapping[str, str], y: pd.Series, show_legend: bool,
+                  **where: int) -> None:
     """One trace per track and timing (up to / after the summit), drawn in track order."""
     for track in tracks:
         for hollow in (False, True):
@@ -57,129 +60,167 @@ def _track_traces(figure: go.Figure, points: pd.DataFrame, tracks: Sequence[str]
                 x=chosen["x"], y=y[chosen.index], mode="markers",
                 name=track_labels[track] + LEGEND_SLACK, legendgroup=track,
                 showlegend=show_legend and not hollow,
-                hovertext=chosen["hover"], hoverinfo="text",
+                hovertext=chosen["hover"], hoverinfo="text", meta=theme.series_meta(track),
+                cliponaxis=False,
                 marker={"symbol": _symbol(track, hollow), "size": MARKER_SIZE,
                         "color": TRACK_COLOURS[track],
                         "line": {"width": 2 if hollow else 1,
                                  "color": TRACK_COLOURS[track] if hollow else "white"}},
-            ))
+            ), **where)
 
 
-def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_ticks: Sequence[str],
-                       track_labels: Mapping[str, str], summit_day: date, summit_label: str,
+def agenda_rows(points: pd.DataFrame, days: Sequence[date]) -> tuple[list[dict], float]:
+    """Where each day heading and event of the agenda sits, from the top, in lines of text.
+
+    ``points`` has ``day`` (date) and ``label`` (lines joined with ``<br>``), in agenda order.
+    Returns one dict per row (kind "day" or "event", with ``top`` and, for events, ``index``)
+    and the total height in lines.
+    """
+    rows, top = [], 0.0
+    for day in days:
+        rows.append({"kind": "day", "day": day, "top": top})
+        top += DAY_HEADING_LINES
+        for index, point in points[points["day"] == day].iterrows():
+            rows.append({"kind": "event", "index": index, "top": top})
+            top += point["label"].count("<br>") + 1 + EVENT_GAP_LINES
+        if not (points["day"] == day).any():
+            rows.append({"kind": "none", "day": day, "top": top})
+            top += 1 + EVENT_GAP_LINES
+    return rows, top
+
+
+def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_labels: Sequence[str],
+                       track_labels: Mapping[str, str], summit_day: date, none_text: str,
                        after_label: str, empty_text: str) -> go.Figure:
-    """The summit week as an agenda: one block per event (earliest on top), its title written
-    across the full width and its mark below, under its day.
+    """The summit week as an agenda: each day's heading, then its events, one under another,
+    each with its track's mark at the left and its title beside it.
 
-    ``points``: one row per event with ``x`` (datetime), ``label`` (the title, lines joined
-    with ``<br>``), ``track``, ``hover`` and ``after`` (bool). ``day_ticks`` label ``days``; the
-    summit day is shaded. Titles span the width rather than sitting in a margin, so that on a
-    phone the days keep the whole width of the chart.
+    ``points``: one row per event in agenda order with ``day`` (date), ``label`` (the title and
+    its time, lines joined with ``<br>``), ``track``, ``hover`` and ``after`` (bool). The summit
+    day's heading is banded and bold. Reads top to bottom, so a phone keeps the whole width.
     """
     figure = go.Figure(layout=base_layout())
     points = points.reset_index(drop=True)
-    tops, marks = [], []
-    top = 0.0
-    for label in points["label"]:
-        tops.append(top)
-        lines = label.count("<br>") + 1
-        marks.append(top + lines + 0.8)
-        top += lines + 1.7
-    total = max(top, 1.0)
-    for day in days:
-        start = datetime.combine(day, datetime.min.time())
-        figure.add_vrect(x0=start, x1=start + timedelta(days=1), line_width=0, layer="below",
-                         fillcolor=SUMMIT_BAND if day == summit_day else DAY_BAND)
-    if days[0] <= summit_day <= days[-1] and not points.empty:
-        figure.add_annotation(x=datetime.combine(summit_day, datetime.min.time()) + timedelta(hours=12),
-                              y=0, xref="x", yref="paper", yanchor="top", text=summit_label,
-                              showarrow=False, font={"size": 12, "color": MUTED_TEXT})
-    for event_top, label in zip(tops, points["label"], strict=True):
-        figure.add_annotation(x=0, xref="paper", xanchor="left", y=event_top, yanchor="top",
-                              text=label, showarrow=False, align="left", font={"size": 13})
-        if event_top > 0:
-            figure.add_hline(y=event_top - 0.35, line_width=1, line_color=NEUTRAL_COLOUR,
-                             layer="below")
+    rows, total = agenda_rows(points, days)
+    marks = pd.Series(0.0, index=points.index)
+    labels = dict(zip(days, day_labels, strict=True))
+    for row in rows:
+        if row["kind"] == "day":
+            summit = row["day"] == summit_day
+            if summit:
+                figure.add_hrect(y0=row["top"] - 0.15, y1=row["top"] + DAY_HEADING_LINES - 0.35,
+                                 fillcolor=SUMMIT_BAND, line_width=0, layer="below")
+            else:
+                figure.add_hline(y=row["top"] - 0.15, line_width=1, line_color=NEUTRAL_COLOUR,
+                                 layer="below")
+            figure.add_annotation(x=0, xref="paper", xanchor="left", y=row["top"] + 0.1,
+                                  yanchor="top", text=f"<b>{labels[row['day']]}</b>",
+                                  showarrow=False, align="left", font={"size": 14})
+        elif row["kind"] == "none":
+            figure.add_annotation(x=TEXT_X, xref="paper", xanchor="left", y=row["top"],
+                                  yanchor="top", text=none_text, showarrow=False,
+                                  font={"size": 13, "color": MUTED_TEXT})
+        else:
+            label = points.at[row["index"], "label"]
+            figure.add_annotation(x=TEXT_X, xref="paper", xanchor="left", y=row["top"],
+                                  yanchor="top", text=label, showarrow=False, align="left",
+                                  font={"size": 13})
+            marks[row["index"]] = row["top"] + 0.5
+    x = pd.Series(0.0, index=points.index)
     present = [track for track in track_labels if track in set(points["track"])]
-    _track_traces(figure, points, present, track_labels, pd.Series(marks, dtype=float),
-                  show_legend=True)
+    _track_traces(figure, points.assign(x=x), present, track_labels, marks, show_legend=True)
     if points["after"].any():
         _add_after_legend(figure, after_label)
     if points.empty:
         _add_empty_notice(figure, empty_text)
-    first = datetime.combine(days[0], datetime.min.time())
-    height = max(240, int(110 + TOOLBAR_PX + 19 * total))
+    height = max(240, int(80 + LINE_PX * total))
     figure.update_layout(
-        height=height,
-        # The legend sits at the top under the toolbar's place, the day ticks under it, both in
-        # the top margin.
-        margin={"l": 8, "r": 8, "t": 96 + TOOLBAR_PX, "b": 40},
-        legend={"orientation": "h", "yref": "container", "yanchor": "top",
-                "y": 1.0 - TOOLBAR_PX / height, "x": 0},
-        hovermode="closest", hoverlabel={"align": "left"},
+        height=height, margin={"l": 8, "r": 8, "t": 8, "b": 64},
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
+        hovermode="closest", hoverlabel={"align": "left"}, dragmode=False,
     )
-    figure.update_xaxes(
-        type="date", range=[first, first + timedelta(days=len(days))],
-        tickvals=[datetime.combine(day, datetime.min.time()) + timedelta(hours=12) for day in days],
-        ticktext=list(day_ticks), showgrid=False, side="top", fixedrange=True, tickangle=0,
-    )
-    figure.update_yaxes(range=[total, -0.2], visible=False, fixedrange=True)
+    figure.update_xaxes(range=[-0.045, 1], visible=False, fixedrange=True)
+    figure.update_yaxes(range=[total, -0.3], visible=False, fixedrange=True)
     return figure
+
+
+def _x_pad(start: date, end: date) -> timedelta:
+    # Room for a whole marker at either end, on a phone's width too.
+    return timedelta(days=max(20, (end - start).days * 0.03))
 
 
 def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels: Mapping[str, str],
                    x_range: tuple[date, date], summit_day: date, summit_label: str,
                    after_label: str, key_moments: Sequence[Mapping[str, object]],
-                   empty_text: str) -> go.Figure:
-    """One lane per track (first track on top), x = date; the summit drawn as a vertical line.
+                   empty_text: str, zoom: tuple[date, date] | None = None,
+                   zoom_label: str = "") -> go.Figure:
+    """One lane per track (first track on top), x = date; the summit as a dotted line; milestones
+    labelled beside their marks. With ``zoom`` (the summit's year), a second panel underneath
+    draws that year alone, so the marks piled on it in the long view can be read.
 
     ``points``: one row per event with ``x`` (datetime), ``track``, ``offset`` (vertical nudge
     within the lane), ``hover`` and ``after`` (bool: drawn hollow). ``key_moments``: a few
-    labelled events, each ``{"x", "track", "offset", "text"}``.
+    labelled events, each ``{"x", "track", "offset", "text", "below"}``.
     """
-    figure = go.Figure(layout=base_layout())
+    panels = 2 if zoom else 1
+    lane_px = 56
+    heights = [lane_px * max(len(tracks), 1) + 40] + ([lane_px * max(len(tracks), 1)] if zoom else [])
+    # The second panel's heading, broken into lines a phone-wide chart keeps whole.
+    heading = "<br>".join(textwrap.wrap(zoom_label, 38))
+    figure = make_subplots(rows=panels, cols=1, shared_yaxes=True, vertical_spacing=0.16 / panels,
+                           row_heights=heights, subplot_titles=(None, heading) if zoom else None)
+    figure.update_layout(base_layout())
     lanes = {track: float(index) for index, track in enumerate(tracks)}
     y = points["track"].map(lanes).astype(float) + points["offset"].astype(float)
     start, end = x_range
-    if start <= summit_day <= end:
-        figure.add_vline(x=datetime.combine(summit_day, datetime.min.time()), line_width=2,
-                         line_dash="dot", line_color=TRACK_COLOURS["ASEAN-Russia"])
-        figure.add_annotation(x=datetime.combine(summit_day, datetime.min.time()), y=1.0,
-                              xref="x", yref="paper", yanchor="bottom", xanchor="right",
-                              text=summit_label, showarrow=False,
-                              font={"size": 12, "color": TRACK_COLOURS["ASEAN-Russia"]})
-    _track_traces(figure, points, tracks, track_labels, y, show_legend=False)
+    ranges = [(start, end)] + ([zoom] if zoom else [])
+    for row, (first, last) in enumerate(ranges, start=1):
+        shown = points[(points["x"] >= datetime.combine(first, datetime.min.time()))
+                       & (points["x"] <= datetime.combine(last, datetime.max.time()))]
+        _track_traces(figure, shown, tracks, track_labels, y, show_legend=False, row=row, col=1)
+        if first <= summit_day <= last:
+            at = datetime.combine(summit_day, datetime.min.time())
+            figure.add_vline(x=at, line=theme.SUMMIT_LINE, layer="below", row=row, col=1)
+            if not zoom:  # with a second panel, its heading names the line
+                figure.add_annotation(x=at, y=-0.5, xref="x", yref="y", yanchor="bottom",
+                                      xanchor="right", xshift=-3, text=summit_label,
+                                      showarrow=False, font=theme.SUMMIT_LABEL_FONT)
+        pad = _x_pad(first, last)
+        figure.update_xaxes(type="date", range=[datetime.combine(first, datetime.min.time()) - pad,
+                                                datetime.combine(last, datetime.max.time()) + pad],
+                            showgrid=True, fixedrange=True, tickangle=0, row=row, col=1,
+                            **({"tickformat": "%b", "dtick": "M2"} if row == 2 else {}))
+        figure.update_yaxes(tickvals=list(lanes.values()),
+                            ticktext=[track_labels[t] for t in tracks],
+                            range=[len(tracks) - 0.45, -0.7], showgrid=True, fixedrange=True,
+                            automargin=True, row=row, col=1)
     if points["after"].any():
         _add_after_legend(figure, after_label)
     middle = datetime.combine(start, datetime.min.time()) + (end - start) / 2
     for moment in key_moments:
         if moment["track"] not in lanes:
             continue
-        # The label sits in the gap above its lane (the lanes' nudged marks stay clear of it) and
-        # grows away from the nearer edge, so it is not cut off on a narrow screen.
+        # Directly beside its mark, in the gap above (or below) its lane, growing away from the
+        # nearer edge so that a phone does not cut it off.
         lane = lanes[moment["track"]]
+        offset = float(moment.get("offset", 0.0))
         figure.add_annotation(
-            x=moment["x"], y=lane + float(moment.get("offset", 0.0)),
-            ax=moment["x"], ay=lane - 0.5, axref="x", ayref="y",
+            x=moment["x"], y=lane + offset, ax=moment["x"],
+            ay=lane + (0.5 if moment.get("below") else -0.5), axref="x", ayref="y",
             xanchor="left" if moment["x"] < middle else "right",
-            text=moment["text"], showarrow=True, arrowhead=0, arrowcolor=MUTED_TEXT,
-            standoff=8, font={"size": 12},
-            bgcolor="rgba(255,255,255,0.85)",
+            # Centred in the gap between two lanes, the one band their nudged marks leave free.
+            yanchor="middle", text=moment["text"], showarrow=True, arrowhead=0,
+            arrowcolor=MUTED_TEXT, standoff=8, font={"size": 12}, bgcolor="rgba(255,255,255,0.85)",
         )
     if points.empty:
         _add_empty_notice(figure, empty_text)
+    if zoom:
+        figure.update_annotations(selector={"text": heading}, font={"size": 13},
+                                  xanchor="left", x=0, align="left")
     figure.update_layout(
-        height=110 + 62 * max(len(tracks), 1),
-        # The legend goes under the year ticks, at the bottom of the whole figure.
-        margin={"l": 8, "r": 8, "t": 48, "b": 64},
+        height=60 + sum(heights) + 40 * (panels - 1),
+        margin={"l": 8, "r": 8, "t": 24, "b": 64},
         legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
-        hovermode="closest", hoverlabel={"align": "left"},
+        hovermode="closest", hoverlabel={"align": "left"}, dragmode=False,
     )
-    # Room for a whole marker at either end, on a phone's width too.
-    pad = timedelta(days=max(120, (end - start).days * 0.03))
-    figure.update_xaxes(type="date", range=[datetime(start.year, 1, 1) - pad,
-                                            datetime(end.year, 12, 31) + pad], showgrid=True)
-    figure.update_yaxes(tickvals=list(lanes.values()), ticktext=[track_labels[t] for t in tracks],
-                        range=[len(tracks) - 0.45, -0.7], showgrid=True, fixedrange=True,
-                        automargin=True)
     return figure

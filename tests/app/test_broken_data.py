@@ -17,11 +17,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import loading
+from components.citations import AUTHORITY, TOOL_KIND
 from components.i18n import LANGS, t
 from components.paths import DATA_DIR, DATA_DIR_VARIABLE
+from components.registry import charts_on
 from components.shell import PAGES
 from components.validate import main as validate_main
-from tools.apptest import open_app
+from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60
 
@@ -154,6 +156,9 @@ def use_package(monkeypatch):
     return use
 
 
+SOURCE_KINDS = (*AUTHORITY, TOOL_KIND)
+
+
 def run_page(script: str, **params: str) -> AppTest:
     return open_app(script, **params)
 
@@ -198,7 +203,7 @@ def test_with_a_broken_events_table_the_map_still_draws_its_charts(lang, broken_
     assert t("error.data_partial", lang) in notices(app)
     assert t("frame.build_failed", lang) not in notices(app)
     assert not any(notice.startswith(t("error.page_title", lang)) for notice in notices(app))
-    assert len(app.get("plotly_chart")) == 4
+    assert len(app.get("plotly_chart")) == len(charts_on("map"))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.url_path)
@@ -224,12 +229,15 @@ def test_with_a_broken_events_table_the_sources_page_keeps_its_lists(lang, broke
     app = run_page("pages/sources.py", lang=lang)
     assert not app.exception, [e.value for e in app.exception]
     assert t("error.data_missing", lang, table="events") not in notices(app)
-    sources, unconfirmed = app.dataframe[0].value, app.dataframe[1].value
-    assert len(sources) == len(read_rows(DATA_DIR / "sources.csv")) - 1
+    # Every source is listed, in the groups of who stands behind them.
+    listed = sum(int(expander.label.rsplit("(", 1)[1].rstrip(")")) for expander in app.expander
+                 if expander.label.split(" (")[0] in
+                 {t(f"sources.source_kind.{kind}", lang) for kind in SOURCE_KINDS})
+    assert listed == len(read_rows(DATA_DIR / "sources.csv")) - 1
     # The claims that only one side makes are still listed; the broken table's rows are not.
-    kinds = set(unconfirmed.iloc[:, 0])
-    assert t("sources.kind_statement", lang) in kinds
-    assert t("sources.kind_event", lang) not in kinds
+    unconfirmed = next(block.value for block in app.markdown
+                       if block.value.startswith(f"- **{t('sources.kind_statement', lang)}**"))
+    assert f"**{t('sources.kind_event', lang)}**" not in unconfirmed
 
 
 def test_a_broken_package_shows_the_data_error_in_an_embed(broken_copy, use_package):
@@ -248,4 +256,4 @@ def test_the_app_reads_the_shipped_package_again_once_the_variable_is_gone(broke
     app = run_page(PAGES[0].script, lang="en")
     assert not app.exception
     assert not app.error
-    assert app.title[0].value == t("overview.title", "en")
+    assert app.title[0].value == overview_heading("en")

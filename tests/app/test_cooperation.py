@@ -34,11 +34,13 @@ def test_the_page_shows_its_three_chart_titles_in_each_language(lang):
         assert f"#### {md_escape(title)}" in text
 
 
-def test_the_ministrys_2017_claim_is_flagged_as_unconfirmed():
+def test_the_ministrys_claims_on_its_channels_are_flagged_as_unconfirmed():
+    """C13 (consolidating ASEAN, SCO and EAEU efforts) and C14 (invited since 2017): only Russian
+    sources say either, so both are flagged as the ministry's claims."""
     app = run_cooperation(lang="en")
     claims = [w.value for w in app.warning
               if "No independent source confirmed it" in w.value]
-    assert len(claims) == 1
+    assert len(claims) == 2
 
 
 def test_a_valid_initiative_in_the_url_selects_it_and_shows_its_statements():
@@ -46,9 +48,13 @@ def test_a_valid_initiative_in_the_url_selects_it_and_shows_its_statements():
     assert not app.exception
     assert app.selectbox(key="initiative").value == "volunteer-movement"
     assert not [w for w in app.warning if "initiative" in w.value]
-    text = markdown_text(app)
-    assert "Western wing" in text  # C9, the ministry's quote behind the initiative
-    assert "Our initiatives on this platform" not in text  # C7 belongs to other initiatives
+    # The claims behind it link to their cards on the Overview, the one page that shows them.
+    behind = [link.proto.label.split(" · ")[0] for link in app.get("page_link")
+              if link.proto.label.startswith("C")]
+    assert behind[:2] == ["C8", "C9"]  # the proposal and the ministry's quote behind it
+    assert "C7" not in behind  # C7 belongs to other initiatives
+    c9 = next(link for link in app.get("page_link") if link.proto.label.startswith("C9 "))
+    assert c9.proto.query_string == "lang=en&claim=C9"
 
 
 def test_an_unknown_initiative_falls_back_to_all_with_a_notice():
@@ -78,4 +84,4 @@ def test_the_overview_links_to_each_section_with_its_key_figure():
     app.query_params["lang"] = "en"
     app.run()
     assert not app.exception
-    assert "**9 priority sectors, 5 initiatives**" in markdown_text(app)
+    assert "**9 priority sectors, 3 proposals**" in markdown_text(app)

@@ -3,7 +3,7 @@
 import pytest
 
 from components.i18n import t
-from components.registry import CHARTS, chart_ids
+from components.registry import CHARTS, chart_ids, get_chart
 from components.safe_text import md_escape
 from tools.apptest import open_app
 
@@ -41,11 +41,11 @@ def test_a_bad_chart_parameter_in_an_embed_falls_back_with_a_notice():
 
 
 def test_the_embed_page_offers_a_charts_choices_as_pills_starting_at_the_default():
-    """The first chart's tracks are pills, all selected, and the default stays out of the link."""
-    app = open_app("pages/embed.py", lang="en")
+    """The summit week's tracks are pills, all selected, and the default stays out of the link."""
+    spec = get_chart("summit-week")
+    app = open_app("pages/embed.py", lang="en", chart=spec.chart_id)
     assert not app.exception, [e.value for e in app.exception]
     assert not app.multiselect
-    spec = CHARTS[0]
     param = next(param for param in spec.params if param.kind == "choices")
     pills = app.pills(key=f"embed.{spec.chart_id}.{param.key}")
     assert list(pills.value) == list(param.default)
@@ -55,12 +55,24 @@ def test_the_embed_page_offers_a_charts_choices_as_pills_starting_at_the_default
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_embed_page_labels_its_controls_as_the_chart_pages_do(lang):
-    app = open_app("pages/embed.py", lang=lang)
+    spec = get_chart("summit-week")
+    app = open_app("pages/embed.py", lang=lang, chart=spec.chart_id)
     assert not app.exception, [e.value for e in app.exception]
-    spec = CHARTS[0]
     tracks = app.pills(key=f"embed.{spec.chart_id}.tracks")
     assert tracks.label == t("timeline.filter.tracks", lang)
     assert t("timeline.track.ASEAN-Russia", lang) in tracks.options
     assert "ASEAN-Russia" not in tracks.options
     search = app.text_input(key=f"embed.{spec.chart_id}.q")
     assert search.label == t("timeline.filter.search", lang)
+
+
+def test_the_embed_page_opens_on_the_chart_its_link_names():
+    app = open_app("pages/embed.py", lang="en", chart="channels")
+    assert app.selectbox(key="embed.chart").value.chart_id == "channels"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_embed_of_a_retired_chart_says_where_its_content_went(lang):
+    app = run_embed(embed="true", chart="distance-to-jakarta", lang=lang)
+    assert not app.exception and not app.error
+    assert [info.value for info in app.info] == [t("embed.retired.distance-to-jakarta", lang)]

@@ -4,7 +4,7 @@ import pytest
 
 from components.i18n import LANGS, t
 from components.shell import PAGES
-from tools.apptest import open_app
+from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60
 
@@ -18,41 +18,43 @@ def run_page(script, **params):
 def test_every_page_runs_in_both_languages(page, lang):
     app = run_page(page.script, lang=lang)
     assert not app.exception, [e.value for e in app.exception]
-    assert app.title[0].value == t("overview.title" if page.url_path == "overview"
-                                   else page.title_key, lang)
+    assert app.title[0].value == (overview_heading(lang) if page.url_path == "overview"
+                                   else t(page.title_key, lang))
 
 
 def test_an_unknown_language_falls_back_to_indonesian_with_a_notice():
     app = run_page(PAGES[0].script, lang="xx")
     assert not app.exception
-    assert app.title[0].value == t("overview.title", "id")
+    assert app.title[0].value == overview_heading("id")
     assert any("xx" in warning.value for warning in app.sidebar.warning)
 
 
 def test_the_language_switch_changes_the_page_and_the_link():
     app = run_page(PAGES[0].script, lang="id")
     app.sidebar.segmented_control(key="lang").set_value("en").run()
-    assert app.title[0].value == t("overview.title", "en")
+    assert app.title[0].value == overview_heading("en")
     assert app.query_params["lang"] in ("en", ["en"])
     app.run()  # and it stays switched on the next run, though the URL said id before
-    assert app.title[0].value == t("overview.title", "en")
+    assert app.title[0].value == overview_heading("en")
 
 
 def test_a_new_language_in_the_link_wins_over_the_session():
     app = run_page(PAGES[0].script, lang="id")
     app.query_params["lang"] = "en"
     app.run()
-    assert app.title[0].value == t("overview.title", "en")
+    assert app.title[0].value == overview_heading("en")
 
 
-def test_the_overview_key_figures_come_from_the_data():
+def test_the_overview_lede_counts_come_from_the_data():
+    """Nine sectors and three proposals (the article names three; a position and a commitment are
+    not proposals), and fourteen claims."""
     app = run_page(PAGES[0].script, lang="en")
-    values = {metric.label: metric.value for metric in app.metric}
-    assert values[t("overview.figure_eas.label", "en")] == "18"
-    assert values[t("overview.figure_sectors.label", "en")] == "9"
+    lede = next(block.value for block in app.markdown if "Lavrov represented Russia" in block.value)
+    assert "9 priority sectors of cooperation and 3 proposals" in lede
+    assert "each of the article's 14 claims" in lede
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("en-GB", "en"), ("id-ID", "id"), ("fr-FR", "id")])
 def test_without_a_link_language_the_browser_language_decides(locale, lang):
     app = open_app(context={"locale": locale})
-    assert app.title[0].value == t("overview.title", lang)
+    assert app.title[0].value == overview_heading(lang)

@@ -23,11 +23,11 @@ from components.i18n import LANGS, resolve_lang, t
 from components.registry import CHARTS, PAGE_PARAMS
 from components.safe_text import md_escape
 from components.url_state import LIST_SEPARATOR, Param, parse_query
-from tools.apptest import open_app
+from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60
 # AppTest runs of these pages take 1-3 s each: these counts keep the file under 3 minutes.
-EXAMPLES = {"timeline": 25, "map": 25, "cooperation": 25, "embed": 20, "lang": 15}
+EXAMPLES = {"overview": 10, "timeline": 25, "map": 25, "cooperation": 25, "embed": 20, "lang": 15}
 SCALE = int(os.environ.get("URL_FUZZ_EXAMPLES", "0"))
 
 
@@ -119,7 +119,9 @@ def check(app: AppTest, params: Sequence[Param], query: Mapping, lang: str) -> N
 
 # --- the tests -------------------------------------------------------------------------------------
 
-PAGE_TITLE_KEYS = {"timeline": "nav.timeline", "map": "nav.map", "cooperation": "nav.cooperation"}
+PAGE_HEADINGS = {"overview": overview_heading,
+                 **{page: (lambda lang, page=page: t(f"nav.{page}", lang))
+                    for page in ("timeline", "map", "cooperation")}}
 
 
 def page_test(page: str):
@@ -130,15 +132,16 @@ def page_test(page: str):
     def test(query, lang):
         app = run_app({"lang": lang, **query}, script=f"pages/{page}.py")
         check(app, params, query, lang)
-        assert app.title[0].value == t(PAGE_TITLE_KEYS[page], lang)
+        assert app.title[0].value == PAGE_HEADINGS[page](lang)
 
     return test
 
 
 def test_pages_fuzzed_are_the_pages_with_parameters():
-    assert set(PAGE_TITLE_KEYS) == set(PAGE_PARAMS)
+    assert set(PAGE_HEADINGS) == set(PAGE_PARAMS)
 
 
+test_any_overview_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("overview")
 test_any_timeline_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("timeline")
 test_any_map_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("map")
 test_any_cooperation_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("cooperation")
@@ -164,7 +167,7 @@ def test_any_language_value_opens_the_overview_in_a_known_language(value):
     assert not app.exception, [exception.value for exception in app.exception]
     requested = value[-1] if isinstance(value, list) else value
     lang = resolve_lang(requested, None)
-    assert app.title[0].value == t("overview.title", lang)
+    assert app.title[0].value == overview_heading(lang)
     notices = [warning.value for warning in app.sidebar.warning]
     if requested in LANGS:
         assert notices == []

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.map.memberships import count, counts_on
+from components.map.memberships import as_of, count, counts_on
 from components.summit import SUMMIT_DAY
 
 SUMMIT_DAY_COUNTS = {
@@ -21,12 +21,16 @@ def test_bloc_sizes_on_summit_day_match_the_fact_sheet(data, bloc, status):
     assert count(data["memberships"], bloc, SUMMIT_DAY, status) == SUMMIT_DAY_COUNTS[bloc, status]
 
 
-def test_timor_leste_is_asean_observer_not_member_on_summit_day(data):
+def test_timor_leste_is_asean_observer_on_summit_day_and_its_11th_member_from_26_october_2025(data):
     table = counts_on(data["memberships"], SUMMIT_DAY)
     assert table.loc["ASEAN", "candidate"] == 0
-    held = data["memberships"]
-    tls = held[(held["iso3"] == "TLS") & (held["bloc_id"] == "ASEAN")]
-    assert set(tls["role"]) == {"observer"}
+    def role_on(day):
+        held = as_of(data["memberships"], day)
+        return set(held[(held["iso3"] == "TLS") & (held["bloc_id"] == "ASEAN")]["status"])
+    assert role_on(SUMMIT_DAY) == {"observer"}
+    assert role_on(date(2025, 10, 25)) == {"observer"}
+    assert role_on(date(2025, 10, 26)) == {"member"}
+    assert count(data["memberships"], "ASEAN", date(2025, 10, 26)) == 11
 
 
 @pytest.mark.parametrize(("bloc", "on", "members"), [

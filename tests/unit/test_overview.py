@@ -7,7 +7,8 @@ from components.overview.shaping import section_figures
 def test_each_section_card_has_a_key_figure_from_the_data(data):
     cards = section_figures(data)
     assert set(cards) == {"timeline", "map", "cooperation", "sources"}
-    assert cards["cooperation"].values == {"sectors": 9, "initiatives": 5}
+    # The article names three proposals; the other two initiatives are a position and a commitment.
+    assert cards["cooperation"].values == {"sectors": 9, "proposals": 3, "initiatives": 5}
     assert cards["sources"].values["sources"] == len(data["sources"])
     assert cards["timeline"].values["events"] == len(data["events"])
     assert cards["map"].values["blocs"] == 4
@@ -15,5 +16,5 @@ def test_each_section_card_has_a_key_figure_from_the_data(data):
 
 def test_the_cooperation_card_reads_as_a_sentence_in_both_languages(data):
     card = section_figures(data)["cooperation"]
-    assert t(card.key, "en", **card.values) == "9 priority sectors, 5 initiatives"
-    assert t(card.key, "id", **card.values) == "9 sektor prioritas, 5 inisiatif"
+    assert t(card.key, "en", **card.values) == "9 priority sectors, 3 proposals"
+    assert t(card.key, "id", **card.values) == "9 sektor prioritas, 3 usulan"

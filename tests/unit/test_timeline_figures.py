@@ -1,5 +1,6 @@
 """The timeline figure builders draw every event once, tell tracks apart by colour and shape,
-draw events after the summit hollow, and mark the summit."""
+draw events after the summit hollow, mark the summit, and read on a phone: the week as an agenda,
+the history with its summit year in a panel of its own."""
 
 from datetime import date, datetime
 
@@ -12,7 +13,7 @@ from components.timeline.events import TRACKS
 from components.timeline.figures import (
     LEGEND_SLACK,
     SUMMIT_BAND,
-    TOOLBAR_PX,
+    TEXT_X,
     history_figure,
     summit_week_figure,
 )
@@ -21,8 +22,10 @@ ALL = {"tracks": TRACKS, "q": "", "from": 1967, "to": 2024}
 LABELS = {track: track for track in TRACKS}
 
 
-def marker_count(figure):
-    return sum(len([x for x in trace.x if x is not None]) for trace in figure.data)
+def marker_count(figure, panel="x"):
+    """Marks drawn in one panel (``x`` the first, ``x2`` the history's summit-year panel)."""
+    return sum(len([x for x in trace.x if x is not None]) for trace in figure.data
+               if (trace.xaxis or "x") == panel)
 
 
 def test_every_track_has_its_own_colour_and_marker_shape():
@@ -38,11 +41,15 @@ def test_the_week_chart_draws_each_of_its_eleven_events_once(data, lang):
             if trace.showlegend is not False} >= {"ASEAN"}
 
 
-def test_the_week_chart_shades_the_summit_day_and_labels_each_day(data):
+def test_the_week_agenda_heads_each_day_and_bands_the_summit_day(data):
     figure = make_summit_week(data, ALL, "en").figure
+    headings = [a.text for a in figure.layout.annotations if a.text.startswith("<b>")]
+    assert headings == ["<b>Monday 4 September</b>", "<b>Tuesday 5 September</b>",
+                        "<b>Wednesday 6 September</b>", "<b>Thursday 7 September · 18th EAS</b>",
+                        "<b>Friday 8 September</b>"]
     bands = [shape for shape in figure.layout.shapes if shape.fillcolor == SUMMIT_BAND]
-    assert len(bands) == 1 and pd.Timestamp(bands[0].x0).date() == date(2023, 9, 7)
-    assert len(figure.layout.xaxis.ticktext) == 5 and "7 Sep" in figure.layout.xaxis.ticktext[3]
+    summit = next(a for a in figure.layout.annotations if "7 September" in a.text)
+    assert len(bands) == 1 and bands[0].y0 <= summit.y <= bands[0].y1
 
 
 def test_week_hover_texts_give_dates_at_their_precision(data):
@@ -59,19 +66,30 @@ def test_the_history_chart_draws_all_69_events_in_one_lane_per_track(data):
                                                   "SCO", "EAEU", "Russia"]
 
 
+def test_the_summit_year_gets_a_panel_of_its_own_where_the_long_view_piles_its_marks(data):
+    figure = make_history(data, ALL, "en").figure
+    in_2023 = int((data["events"]["date"].dt.year == 2023).sum())
+    assert marker_count(figure, "x2") == in_2023
+    assert any("2023 up close" in a.text for a in figure.layout.annotations)
+    short = make_history(data, {**ALL, "from": 2020, "to": 2024}, "en").figure
+    assert marker_count(short, "x2") == 0  # five years: the long view is close enough
+
+
 def test_events_after_the_summit_are_hollow_and_explained_in_the_legend(data):
     figure = make_history(data, ALL, "en").figure
-    hollow = [trace for trace in figure.data if str(trace.marker.symbol).endswith("-open")]
+    hollow = [trace for trace in figure.data if str(trace.marker.symbol).endswith("-open")
+              and (trace.xaxis or "x") == "x"]
     drawn = sum(len([x for x in trace.x if x is not None]) for trace in hollow)
     assert drawn == 5
     assert [trace.name.strip() for trace in figure.data if trace.showlegend is not False] == [
         "After the summit"]
 
 
-def test_the_history_chart_marks_the_summit_with_a_line_and_a_label(data):
+def test_the_history_chart_marks_the_summit_with_a_line_in_each_panel_and_names_it(data):
     figure = make_history(data, ALL, "id").figure
     lines = [shape for shape in figure.layout.shapes if shape.type == "line"]
-    assert len(lines) == 1 and pd.Timestamp(lines[0].x0).date() == date(2023, 9, 7)
+    assert len(lines) == 2
+    assert {pd.Timestamp(line.x0).date() for line in lines} == {date(2023, 9, 7)}
     assert any("7 Sep 2023" in annotation.text for annotation in figure.layout.annotations)
 
 
@@ -88,13 +106,15 @@ def test_a_period_before_2023_draws_no_summit_line(data):
     assert not [shape for shape in figure.layout.shapes if shape.type == "line"]
 
 
+WEEK = [date(2023, 9, d) for d in range(4, 9)]
+
+
 def test_empty_builders_show_their_notice_instead_of_failing():
     empty = pd.DataFrame({"x": [], "track": [], "hover": [], "after": [], "label": [],
-                          "offset": []})
-    week = summit_week_figure(empty, days=[date(2023, 9, d) for d in range(4, 9)],
-                              day_ticks=list("12345"), track_labels=LABELS,
-                              summit_day=date(2023, 9, 7), summit_label="EAS",
-                              after_label="after", empty_text="nothing here")
+                          "offset": [], "day": []})
+    week = summit_week_figure(empty, days=WEEK, day_labels=list("12345"), track_labels=LABELS,
+                              summit_day=date(2023, 9, 7), none_text="-", after_label="after",
+                              empty_text="nothing here")
     history = history_figure(empty, tracks=TRACKS, track_labels=LABELS,
                              x_range=(date(1967, 1, 1), date(2024, 12, 31)),
                              summit_day=date(2023, 9, 7), summit_label="summit",
@@ -107,12 +127,11 @@ def test_empty_builders_show_their_notice_instead_of_failing():
 def test_the_builders_use_the_points_they_are_given_without_changing_them():
     points = pd.DataFrame({"x": [datetime(2023, 9, 6, 12)], "track": ["Russia"],
                            "hover": ["h"], "after": [False], "label": ["Lavrov arrives"],
-                           "offset": [0.0]})
+                           "offset": [0.0], "day": [date(2023, 9, 6)]})
     before = points.copy()
-    figure = summit_week_figure(points, days=[date(2023, 9, d) for d in range(4, 9)],
-                                day_ticks=list("12345"), track_labels=LABELS,
-                                summit_day=date(2023, 9, 7), summit_label="EAS",
-                                after_label="after", empty_text="none")
+    figure = summit_week_figure(points, days=WEEK, day_labels=list("12345"), track_labels=LABELS,
+                                summit_day=date(2023, 9, 7), none_text="-", after_label="after",
+                                empty_text="none")
     pd.testing.assert_frame_equal(points, before)
     [trace] = figure.data
     assert trace.marker.symbol == TRACK_MARKERS["Russia"]
@@ -122,15 +141,16 @@ def test_the_builders_use_the_points_they_are_given_without_changing_them():
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_summit_week_titles_are_broken_into_lines_a_phone_wide_chart_can_hold(data, lang):
     figure = make_summit_week(data, ALL, lang).figure
-    titles = [a.text for a in figure.layout.annotations if a.xref == "paper" and a.x == 0]
+    titles = [a.text for a in figure.layout.annotations if a.xref == "paper" and a.x == TEXT_X
+              and a.font.color is None]
     lines = [line for title in titles for line in title.split("<br>")]
     assert len(titles) == 11
     assert max(len(line) for line in lines) <= WEEK_LABEL_CHARS < 46  # 46 reached a phone's edge
 
 
-def test_the_week_legend_starts_below_the_toolbar_a_touch_screen_shows(data):
+def test_the_week_legend_sits_under_the_agenda_with_room_for_its_names(data):
     figure = make_summit_week(data, ALL, "en").figure
-    legend_top_px = (1 - figure.layout.legend.y) * figure.layout.height
-    assert legend_top_px == pytest.approx(TOOLBAR_PX) and figure.layout.margin.t >= TOOLBAR_PX + 90
+    assert figure.layout.legend.yanchor == "bottom" and figure.layout.legend.y == 0
+    assert figure.layout.margin.b >= 60
     names = [trace.name for trace in figure.data if trace.showlegend is not False]
     assert all(name.endswith(LEGEND_SLACK) for name in names)

@@ -172,3 +172,72 @@ def test_make_validate_lists_every_problem_one_a_line_and_exits_1(package, capsy
     lines = capsys.readouterr().out.strip().splitlines()
     assert "events.csv, row 2, column 'source_ids': unknown source id 'no-such-source'" in lines
     assert any(line.startswith("events.csv, row 3, column 'date':") for line in lines)
+
+
+def statement_row(package, statement_id):
+    rows = read_rows(package / "statements.csv")
+    return next(n for n, r in enumerate(rows[1:], start=2) if r[0] == statement_id)
+
+
+def test_a_claim_confirmed_only_by_the_claimants_side_is_refused(package):
+    """C13, the Russian ministry's claim, marked confirmed on Russian sources alone."""
+    row = statement_row(package, "c13-asean-sco-eaeu-consolidation")
+    set_cell(package / "statements.csv", row, "verification", "confirmed")
+    set_cell(package / "statements.csv", row, "source_ids",
+             "bisnis-2023-09-07~urdupoint-1387352~tass-1818647")
+    found = [p for p in problems_at(package) if p.file == "statements.csv" and p.row == row]
+    assert [p.column for p in found] == ["verification"]
+    assert "independent of the claimant" in found[0].message and "russia" in found[0].message
+
+
+def test_a_claim_confirmed_by_the_article_alone_is_refused(package):
+    row = statement_row(package, "c01-lavrov-discussed-matters")
+    set_cell(package / "statements.csv", row, "source_ids", "bisnis-2023-09-07")
+    assert any(p.file == "statements.csv" and p.row == row and p.column == "verification"
+               and "the article itself" in p.message for p in problems_at(package))
+
+
+def test_a_claim_confirmed_by_another_side_is_accepted(package):
+    """The ministry's claim confirmed by the ASEAN Secretariat would pass."""
+    row = statement_row(package, "c13-asean-sco-eaeu-consolidation")
+    set_cell(package / "statements.csv", row, "verification", "confirmed")
+    set_cell(package / "statements.csv", row, "source_ids", "bisnis-2023-09-07~asean-2005-04-21")
+    assert not [p for p in problems_at(package) if p.file == "statements.csv"]
+
+
+def test_a_source_without_its_kind_is_named(package):
+    set_cell(package / "sources.csv", 5, "kind", "")
+    assert any(p.file == "sources.csv" and p.row == 5 and p.column == "kind"
+               and "missing" in p.message for p in problems_at(package))
+
+
+def test_an_unknown_side_is_named(package):
+    set_cell(package / "sources.csv", 5, "side", "nato")
+    assert any(p.file == "sources.csv" and p.row == 5 and p.column == "side"
+               for p in problems_at(package))
+
+
+def test_an_unconfirmed_row_without_its_reason_is_named(package):
+    rows = read_rows(package / "delegations.csv")
+    header = rows[0]
+    row = next(n for n, r in enumerate(rows[1:], start=2)
+               if r[header.index("verification")] == "unconfirmed")
+    set_cell(package / "delegations.csv", row, "caveat_id", "")
+    assert any(p.file == "delegations.csv" and p.row == row and p.column == "caveat_id"
+               for p in problems_at(package))
+
+
+def test_a_row_showing_another_value_than_its_conflict_is_named(package):
+    rows = read_rows(package / "memberships.csv")
+    header = rows[0]
+    row = next(n for n, r in enumerate(rows[1:], start=2) if r[header.index("conflict_id")] == "C1")
+    set_cell(package / "memberships.csv", row, "start_date", "1984-01-08")
+    assert any(p.file == "memberships.csv" and p.row == row and p.column == "start_date"
+               and "C1" in p.message for p in problems_at(package))
+
+
+def test_validate_names_file_row_and_column_of_a_self_confirmed_claim(package, capsys):
+    row = statement_row(package, "c14-sco-eaeu-invited-since-2017")
+    set_cell(package / "statements.csv", row, "verification", "confirmed")
+    assert validate_main([str(package)]) == 1
+    assert f"statements.csv, row {row}, column 'verification'" in capsys.readouterr().out

@@ -1,0 +1,31 @@
+"""The Overview's URL parameter: the claim a reader opened (from the tracker or the list)."""
+
+from __future__ import annotations
+
+import csv
+
+from components import url_state
+from components.data_package import DataPackage
+from components.i18n import Lang, localized, t
+from components.paths import DATA_DIR
+
+
+def _claim_refs() -> tuple[str, ...]:
+    # Read with csv, not the package: parameters are defined at import, before any page loads data.
+    with (DATA_DIR / "statements.csv").open(encoding="utf-8-sig", newline="") as handle:
+        refs = [row["claim_ref"] for row in csv.DictReader(handle)]
+    return tuple(sorted(refs, key=lambda ref: int(ref.removeprefix("C"))))
+
+
+def _claim_names(data: DataPackage, lang: Lang) -> dict[str, str]:
+    statements = data["statements"]
+    names = {row["claim_ref"]: f"{row['claim_ref']} · {localized(row, 'speaker', lang)}"
+             for _, row in statements.iterrows()}
+    return {"": t("overview.claim_none", lang),
+            **dict(sorted(names.items(), key=lambda item: int(item[0].removeprefix("C"))))}
+
+
+CLAIM_REFS = _claim_refs()
+CLAIM = url_state.choice("claim", ("", *CLAIM_REFS), "", label_key="overview.claim_label",
+                         option_names=_claim_names)
+PARAMS = (CLAIM,)
