@@ -51,7 +51,6 @@ def main() -> None:
                    lang)
         return
     page = st.navigation(shell.navigation_pages(lang), position="hidden")
-    st.session_state[shell.CURRENT_PAGE_KEY] = page.url_path
     with st.sidebar:
         shell.site_links(lang)
         shell.language_switch(lang)
@@ -68,7 +67,16 @@ else:
     # `streamlit run dashboard.py` first imports this file to look for an ASGI app to serve: this
     # one runs this same file as its script, and gives each page's HTML its own link preview.
     from starlette.middleware import Middleware
+    from starlette.responses import FileResponse
+    from starlette.routing import Route
 
     from components.link_previews import LinkPreviews
+    from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
 
-    app = st.App(__file__, middleware=[Middleware(LinkPreviews)])
+    async def country_shapes(request):
+        # The map's shapes, which its figures name by this address: a day in the browser's cache.
+        return FileResponse(GEOMETRY_PATH, media_type="application/json",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    app = st.App(__file__, middleware=[Middleware(LinkPreviews)],
+                 routes=[Route(GEOMETRY_URL_PATH, country_shapes)])

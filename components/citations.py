@@ -26,6 +26,7 @@ _RANK = {kind: rank for rank, kind in enumerate(AUTHORITY)}
 _RANK.update({"newspaper": _RANK["news-agency"], "primary-article": _RANK["news-agency"]})
 
 Credits = Sequence[tuple[str, Sequence[str]]]  # (what the tool gave, e.g. "Map"; its source ids)
+CREDIT_LIMIT = 2  # tools named on a source line; the Sources page lists them all
 
 
 def _wanted_ids(source_ids: Iterable[str]) -> list[str]:
@@ -93,8 +94,8 @@ def source_line(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang, li
         [md_link(publisher, url) for publisher, url in publishers.items()], lang, limit)
     for label, tools in _credit_parts(sources, credits):
         if tools:
-            text += f". {md_escape(label)}: " + "; ".join(md_link(name, url)
-                                                         for name, url in tools.items())
+            text += f". {md_escape(label)}: " + _joined(
+                [md_link(name, url) for name, url in tools.items()], lang, CREDIT_LIMIT)
     return text
 
 
@@ -105,7 +106,7 @@ def source_text(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang, li
                                                      lang, limit)
     for label, tools in _credit_parts(sources, credits):
         if tools:
-            text += f". {label}: " + "; ".join(tools)
+            text += f". {label}: " + _joined(list(tools), lang, CREDIT_LIMIT)
     return text
 
 

@@ -30,11 +30,13 @@ def conflicts_by_id(data: DataPackage) -> Mapping[str, pd.Series]:
     return {row["conflict_id"]: row for _, row in data["conflicts"].iterrows()}
 
 
-def disagreement(data: DataPackage, conflict_id: str, lang: Lang) -> str:
+def disagreement(data: DataPackage, conflict_id: str, lang: Lang, reason: bool = True) -> str:
     """ "† Sources differ: 7 January 1984 (Business in ASEAN; VOI), or 8 January 1984 (ASEAN-Japan
     Centre; International Land Coalition). More of the sources read give 7 January."
 
     Empty when ``conflict_id`` is empty or unknown: a row without a conflict reads as it is.
+    ``reason=False`` leaves out why the value shown was chosen, for a hover, which must fit its
+    chart (plotly draws no hover label taller than the figure).
     """
     conflict = conflicts_by_id(data).get(conflict_id) if conflict_id else None
     if conflict is None:
@@ -48,7 +50,7 @@ def disagreement(data: DataPackage, conflict_id: str, lang: Lang) -> str:
     return t("conflict.sentence", lang, mark=MARK,
              shown=side(conflict["shown"], conflict["shown_precision"], conflict["shown_source_ids"]),
              other=side(conflict["other"], conflict["other_precision"], conflict["other_source_ids"]),
-             why=localized(conflict, "note", lang))
+             why=localized(conflict, "note", lang) if reason else "").strip()
 
 
 def marked(text: str, conflict_id: str) -> str:
@@ -56,10 +58,10 @@ def marked(text: str, conflict_id: str) -> str:
     return f"{text} {MARK}" if conflict_id else text
 
 
-def caveat(row: pd.Series | Mapping, data: DataPackage, lang: Lang) -> str:
+def caveat(row: pd.Series | Mapping, data: DataPackage, lang: Lang, reason: bool = True) -> str:
     """What a reader should know about a row shown: its conflict, or what stays unconfirmed."""
     conflict_id = row.get("conflict_id") or ""
     if conflict_id:
-        return disagreement(data, conflict_id, lang)
+        return disagreement(data, conflict_id, lang, reason)
     return localized(row, "caveat", lang) if row.get("verification", "verified") != "verified" \
         else ""

@@ -23,6 +23,7 @@ import plotly.io as pio
 
 from components.chart_spec import Chart, ChartSpec
 from components.i18n import Lang, t
+from components.map.geometry import inline_shapes
 from components.paths import STATIC_DIR
 from components.theme import FONT_FAMILY, MUTED_TEXT
 from components.url_state import to_query
@@ -58,13 +59,18 @@ def plotly_config(spec: ChartSpec) -> dict[str, Any]:
             "toImageButtonOptions": {"filename": spec.chart_id, "scale": 2}}
 
 
+def standalone_figure(chart: Chart) -> go.Figure:
+    """A copy of the chart's figure that needs no app: a map carries its own shapes."""
+    return go.Figure(inline_shapes(chart.figure.to_plotly_json()))
+
+
 def framed_figure(chart: Chart, source_text: str, width: int = EXPORT_WIDTH) -> go.Figure:
     """A copy of the figure with its title, subtitle and source drawn in, for image files.
 
     Title and subtitle sit at the top with the legend under them, as in a printed chart; the
     source line goes below the plot and its axis labels, where no legend can cover it.
     """
-    figure = go.Figure(chart.figure)
+    figure = standalone_figure(chart)
     layout = figure.layout
     height = layout.height or 600
     top, bottom = layout.margin.t or 0, layout.margin.b or 0
@@ -185,7 +191,7 @@ def chart_html(spec: ChartSpec, chart: Chart, source_text: str, lang: Lang,
     a shared ``plotly.min.js`` beside the file.
     """
     head, foot = _text_block(chart, source_text, lang)
-    figure = chart.figure.to_html(full_html=False, include_plotlyjs=plotlyjs,
+    figure = standalone_figure(chart).to_html(full_html=False, include_plotlyjs=plotlyjs,
                                   config=plotly_config(spec), default_width="100%")
     table = chart.table.to_html(index=False, escape=True, border=0)
     return _page(lang, chart.title, f"{head}{figure}\n{foot}{table}")

@@ -38,7 +38,6 @@ PAGES = (
     PageInfo("pages/embed.py", "embed", "nav.embed", ":material/code:"),
 )
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
-CURRENT_PAGE_KEY = "current_page"
 
 
 def link_path(page: PageInfo) -> str:
@@ -107,6 +106,9 @@ def choose_lang() -> Lang:
         st.session_state["lang_notice"] = requested[:40]
     lang: Lang = st.session_state[LANG_KEY]
     st.session_state[_LANG_IN_URL_KEY] = lang
+    # Only when it differs: written before st.navigation has run, an unchanged query was sent as
+    # the new page's and dropped the view's parameters on Back. Each page writes its whole view at
+    # the end of its run (url_state.write), which also brings the browser's address up to date.
     if requested != lang:
         st.query_params["lang"] = lang
     return lang
@@ -153,13 +155,16 @@ def site_links(lang: Lang) -> None:
 
 def language_link(lang: Lang) -> None:
     """The other language, named in that language, at the top of every page: on a phone the
-    sidebar's switch hides behind a menu button with no label."""
+    sidebar's switch hides behind a menu button with no label. The view stays as it is."""
     other = "en" if lang == "id" else "id"
-    current = next((page for page in PAGES if page.url_path ==
-                    st.session_state.get(CURRENT_PAGE_KEY)), PAGES[0])
-    query = {key: st.query_params[key] for key in st.query_params}
-    st.page_link(current.script, label=LANG_NAMES[other], icon=":material/translate:",
-                 query_params={**query, "lang": other})
+    st.button(LANG_NAMES[other], icon=":material/translate:", type="tertiary",
+              key="language-link", on_click=_switch_language, args=(other,))
+
+
+def _switch_language(lang: Lang) -> None:
+    # Setting the link's language sends the new address to the browser (a history entry), and
+    # choose_lang reads it on the run this click starts.
+    st.query_params["lang"] = lang
 
 
 def page_header(title_key: str, dek_key: str, lang: Lang) -> None:

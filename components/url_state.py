@@ -307,5 +307,7 @@ def write(params: Sequence[Param], values: Mapping[str, Any], keep: Iterable[str
     wanted = {key: st.query_params[key] for key in keep if key in st.query_params}
     wanted.update(to_query(params, values))
     st.session_state[WRITTEN_KEY] = wanted
+    # Only when it differs: each write becomes a history entry, and one sent while the browser is
+    # still switching page lands under the old page's path (Back then opened it with defaults).
     if dict(st.query_params.to_dict()) != wanted:
         st.query_params.from_dict(wanted)

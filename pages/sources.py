@@ -31,8 +31,8 @@ st.caption(t("sources.sources_intro", lang))
 if "sources" in data:
     for kind, lines in source_lines(data["sources"], lang).items():
         with st.expander(f"{t(f'sources.source_kind.{kind}', lang)} ({len(lines)})",
-                         expanded=kind in AUTHORITY[:1]):
-            st.markdown("\n".join(lines))
+                         expanded=kind in AUTHORITY[:1]), st.container(key=f"data-text-{kind}"):
+            st.markdown("\n".join(lines))  # titles in each source's own language
 
 st.header(t("sources.conflicts_heading", lang))
 st.markdown("\n".join(conflict_lines(data, lang)))

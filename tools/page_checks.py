@@ -72,11 +72,14 @@ def foreign_strings(lang: str) -> set[str]:
 
 
 def visible_text(page: Page) -> str:
-    """The text of the main area and the sidebar, without quotes (data shown in both languages)."""
+    """The text of the main area and the sidebar, without quotes (data shown in both languages)
+    and without lists of data text kept in its own language (containers keyed ``data-text-``,
+    such as source titles)."""
     return page.evaluate("""() => Array.from(document.querySelectorAll(
         '[data-testid="stMain"], [data-testid="stSidebar"]')).map(area => {
             const copy = area.cloneNode(true);
-            copy.querySelectorAll('blockquote').forEach(quote => quote.remove());
+            copy.querySelectorAll('blockquote, [class*="st-key-data-text"]')
+                .forEach(quote => quote.remove());
             document.body.appendChild(copy);  // innerText needs the copy to be rendered
             const text = copy.innerText;
             copy.remove();
@@ -221,3 +224,49 @@ def sideways_overflow(page: Page, width: int) -> tuple[int, list[str], list[str]
     that scroll sideways inside the page."""
     return (page.evaluate("document.documentElement.scrollWidth"), page.evaluate(WIDER_THAN, width),
             page.evaluate(SIDEWAYS_SCROLLERS))
+
+
+# --- labels and type --------------------------------------------------------------------------------
+
+# Pairs of chart texts whose drawn boxes overlap by more than a sliver, per chart: a label under
+# another. Texts of one element (a multi-line label's lines, a legend's name) never pair.
+OVERLAPPING_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const frame = plot.closest('[class*="st-key-frame-"]');
+    const chart = frame ? frame.className.match(/st-key-frame-([\\w-]+)/)[1] : '?';
+    const texts = [...plot.querySelectorAll(
+        '.annotation-text, .legendtext, .xtick text, .ytick text, .textpoint text, .gtitle')]
+        .filter(t => t.textContent.trim());
+    const boxes = texts.map(t => ({text: t.textContent.trim().slice(0, 30),
+                                   box: t.getBoundingClientRect()}));
+    const found = [];
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i].box, b = boxes[j].box;
+            const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (w > 2 && h > 3) {
+                found.push(chart + ': "' + boxes[i].text + '" and "' + boxes[j].text + '"');
+            }
+        }
+    }
+    return found;
+})"""
+
+
+def overlapping_labels(page: Page) -> list[str]:
+    """Chart texts drawn over one another."""
+    return page.evaluate(OVERLAPPING_LABELS)
+
+
+def chart_typefaces(page: Page) -> set[str]:
+    """The first font family of every chart text, as the browser resolves its style."""
+    return set(page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot .main-svg text')]
+        .filter(t => t.textContent.trim())
+        .map(t => getComputedStyle(t).fontFamily.split(',')[0].trim().replace(/["']/g, ''))"""))
+
+
+def page_typeface(page: Page) -> str:
+    """The first font family of the page's body text."""
+    return page.evaluate("""() => getComputedStyle(document.querySelector(
+        '[data-testid="stMarkdownContainer"] p') || document.body).fontFamily
+        .split(',')[0].trim().replace(/["']/g, '')""")

@@ -20,13 +20,14 @@ from components.coverage import data_checked_to
 from components.data_package import DataPackage
 from components.i18n import Lang, capitalised, format_date, join_names, number_word, t, t_count
 from components.map.figures import make_members_over_time, make_membership_map, make_role_matrix
-from components.map.geometry import load_shapes
+from components.map.geometry import GEOMETRY_URL_PATH, feature_ids
 from components.map.memberships import BLOCS, ROLES
 from components.map.params import AS_OF, BLOC, PARAMS, ROLES_SHOWN
 from components.map.shaping import (
     ALL_BLOCS,
     bloc_in_sentence,
     bloc_label,
+    bloc_labels,
     blocs_for,
     country_names,
     country_names_in_sentence,
@@ -72,23 +73,27 @@ def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     on, bloc = values["asof"], values["bloc"]
     areas, capitals, colours, legend = map_frames(data, values, lang)
     extent = "world" if values.get("world") else "asia"
-    figure = make_membership_map(load_shapes(), areas, capitals, level_colours=colours,
+    figure = make_membership_map(GEOMETRY_URL_PATH, feature_ids(), areas, capitals,
+                                 level_colours=colours,
                                  legend=legend, extent=extent,
-                                 selected=values.get("country") or None)
+                                 selected=values.get("country") or None,
+                                 series="" if bloc == ALL_BLOCS else bloc)
     held = held_roles(data, on, blocs_for(bloc), tuple(values["roles"]))
     names = country_names(data, lang)
     day = format_date(on, lang)
     table = pd.DataFrame({
         t("map.col.country", lang): held["iso3"].map(names),
         "ISO-3": held["iso3"],
-        t("map.col.bloc", lang): held["bloc_id"].map(lambda b: bloc_label(data, b, lang)),
+        t("map.col.bloc", lang): held["bloc_id"].map(bloc_labels(data, lang)),
         t("map.col.role", lang): held["status"].map(lambda s: role_name(s, lang)),
         t("map.col.since", lang): [since_text(row, lang) for _, row in held.iterrows()],
     })
     if bloc == ALL_BLOCS:
         counts = held.groupby("iso3")["bloc_id"].nunique()
         multi = int((counts >= 2).sum())
-        if len(counts):
+        if len(counts) and multi == 0:
+            title = t("map.map.title_overlap_single", lang, date=day)
+        elif len(counts):
             top = int(counts.max())
             in_sentence = country_names_in_sentence(data, lang)
             most = join_names(sorted(in_sentence[i] for i in counts[counts == top].index), lang)
@@ -130,7 +135,7 @@ def make_matrix(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
     held = held_roles(data, on, BLOCS, tuple(values["roles"]))
     held = held[held["iso3"].isin(set(chosen["iso3"]))]
     names = country_names(data, lang)
-    labels = {b: bloc_label(data, b, lang) for b in BLOCS}
+    labels = bloc_labels(data, lang)
     order = (held.assign(ties=held.groupby("iso3")["bloc_id"].transform("nunique"),
                          name=held["iso3"].map(names))
              .sort_values(["ties", "name"], ascending=[False, True]))
@@ -145,9 +150,12 @@ def make_matrix(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
     ties = order.drop_duplicates("iso3")
     multi = int((ties["ties"] >= 2).sum())
     scope = bloc_in_sentence(data, bloc, lang) if bloc != ALL_BLOCS else t("map.four_blocs", lang)
-    title = t_count("map.matrix.title", lang, len(ties), scope=scope, date=day,
-                    multi=t_count("map.matrix.multi", lang, multi) if multi
-                    else t("map.matrix.multi_none", lang))
+    if ties.empty:
+        title = t("map.matrix.title_none", lang, scope=scope, date=day)
+    else:
+        title = t_count("map.matrix.title", lang, len(ties), scope=scope, date=day,
+                        multi=t_count("map.matrix.multi", lang, multi) if multi
+                        else t("map.matrix.multi_none", lang))
     subtitle = t("map.matrix.subtitle", lang, scope=scope, date=day)
     table = cells.assign(role=order["status"].map(lambda s: role_name(s, lang)).values,
                          bloc=order["bloc_id"].map(labels).values)
@@ -189,7 +197,7 @@ def make_growth(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
     on, bloc = values["asof"], values["bloc"]
     until = max(on, data_checked_to(data))
     series = member_series(data["memberships"], until)
-    labels = {b: bloc_label(data, b, lang) for b in BLOCS}
+    labels = bloc_labels(data, lang)
     series["hover"] = [f"{labels[b]}: {n} · {format_date(d, lang)}"
                        for b, n, d in zip(series["bloc_id"], series["members"], series["date"],
                                           strict=True)]

@@ -38,7 +38,7 @@ class Extent:
 EXTENTS = {
     # The story's scale: South Asia to New Zealand, Central Asia to Australia.
     "asia": Extent(rotation_lon=115, lon_range=(50, 180), lat_range=(-48, 60),
-                   width_per_height=1.15, desktop_height=560),
+                   width_per_height=1.03, desktop_height=560),
     # Every bloc in full, Cuba to Egypt to the United States: Asia in the middle.
     "world": Extent(rotation_lon=95, lon_range=None, lat_range=(-50, 80), width_per_height=2.35,
                     desktop_height=460),
@@ -48,6 +48,8 @@ MAP_EXTRA_PX = 104
 # The legend goes under the map, where no toolbar or title can cover it.
 MAP_TOP_PX = 4
 CAPITAL_MARKER_PX = 8  # hollow rings: a small state's own shape stays visible inside
+GROWTH_HEIGHT = 400
+LABEL_GAP_PX = 16  # between two end labels of the members chart, at 13 px
 
 
 def _discrete_scale(colours: Sequence[str]) -> list[list]:
@@ -61,36 +63,34 @@ def _discrete_scale(colours: Sequence[str]) -> list[list]:
     return scale
 
 
-def _feature_subset(shapes: Mapping, ids: set[str], keep: bool) -> dict:
-    features = [f for f in shapes["features"] if (f["id"] in ids) == keep]
-    return {"type": "FeatureCollection", "features": features}
-
-
-def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataFrame, *,
+def make_membership_map(shapes: str | Mapping, feature_ids: Sequence[str], areas: pd.DataFrame,
+                        capitals: pd.DataFrame, *,
                         level_colours: Sequence[str], legend: pd.DataFrame,
-                        extent: str = "asia", selected: str | None = None) -> go.Figure:
+                        extent: str = "asia", selected: str | None = None,
+                        series: str = "") -> go.Figure:
     """Countries shaded by level, a hollow ring at each capital, at the ``extent`` asked for.
 
-    ``areas``: iso3, level (index into ``level_colours``), hover. Shapes not in ``areas`` are drawn
+    ``shapes``: the country shapes (a GeoJSON FeatureCollection with ISO-3 ids) or the address
+    the browser loads them from; ``feature_ids``: every country they hold. ``areas``: iso3, level
+    (index into ``level_colours``), hover. Shapes not in ``areas`` are drawn
     in the neutral tone for context. ``capitals``: iso3, lat, lon, symbol, colour, hover.
     ``legend``: name, symbol, colour, series (a bloc id or ""), one entry per shade drawn, in
     order: squares for shaded areas, the role's marker shape where a role has one, so the legend
-    shows the marks the map draws.
+    shows the marks the map draws. ``series`` is the bloc the map draws in its colour, if one.
     """
     view = EXTENTS[extent]
     figure = go.Figure(layout=theme.base_layout())
     shown = set(areas["iso3"])
-    context = [f["id"] for f in shapes["features"] if f["id"] not in shown]
+    context = [code for code in feature_ids if code not in shown]
     figure.add_trace(go.Choropleth(
-        geojson=_feature_subset(shapes, shown, keep=False), locations=context, z=[0] * len(context),
+        geojson=shapes, locations=context, z=[0] * len(context),
         colorscale=[[0, theme.NEUTRAL_COLOUR], [1, theme.NEUTRAL_COLOUR]], showscale=False,
         marker={"line": {"color": "#FFFFFF", "width": 0.4}}, hoverinfo="skip", name="context",
         showlegend=False,
     ))
     outline = [2.5 if iso3 == selected else 0.6 for iso3 in areas["iso3"]]
     figure.add_trace(go.Choropleth(
-        geojson=_feature_subset(shapes, shown, keep=True),
-        locations=list(areas["iso3"]), z=list(areas["level"]),
+        geojson=shapes, locations=list(areas["iso3"]), z=list(areas["level"]),
         zmin=0, zmax=len(level_colours) - 1, colorscale=_discrete_scale(level_colours),
         showscale=False, customdata=list(areas["hover"]),
         hovertemplate="%{customdata}<extra></extra>",
@@ -103,7 +103,7 @@ def make_membership_map(shapes: Mapping, areas: pd.DataFrame, capitals: pd.DataF
         customdata=list(capitals["iso3"]), hovertext=list(capitals["hover"]), hoverinfo="text",
         marker={"symbol": list(capitals["symbol"]), "color": list(capitals["colour"]),
                 "size": CAPITAL_MARKER_PX, "line": {"color": list(capitals["colour"]), "width": 2}},
-        showlegend=False,
+        showlegend=False, meta=theme.series_meta(series) if series else None,
     ))
     for _, entry in legend.iterrows():
         figure.add_trace(go.Scattergeo(
@@ -137,16 +137,25 @@ def make_role_matrix(cells: pd.DataFrame, *, blocs: Sequence[str], bloc_labels: 
     """
     figure = go.Figure(layout=theme.base_layout())
     countries = list(dict.fromkeys(cells["country"]))
+    for bloc in blocs:  # one trace per bloc and role: each bloc's marks in its colour
+        for status in role_labels:
+            rows = cells[(cells["bloc_id"] == bloc) & (cells["status"] == status)]
+            if rows.empty:
+                continue
+            figure.add_trace(go.Scatter(
+                x=[bloc_labels[bloc]] * len(rows), y=list(rows["country"]), mode="markers",
+                name=role_labels[status], hovertext=list(rows["hover"]), hoverinfo="text",
+                marker={"symbol": symbols[status], "size": 14, "line": {"width": 2.5},
+                        "color": theme.BLOC_COLOURS[bloc]},
+                showlegend=False, meta=theme.series_meta(bloc),
+            ))
+    # The legend names the roles by shape, in a neutral ink: the columns name the blocs.
     for status, label in role_labels.items():
-        rows = cells[cells["status"] == status]
-        if rows.empty:
-            continue
-        figure.add_trace(go.Scatter(
-            x=[bloc_labels[b] for b in rows["bloc_id"]], y=list(rows["country"]), mode="markers",
-            name=label, hovertext=list(rows["hover"]), hoverinfo="text",
-            marker={"symbol": symbols[status], "size": 14, "line": {"width": 2.5},
-                    "color": [theme.BLOC_COLOURS[b] for b in rows["bloc_id"]]},
-        ))
+        if (cells["status"] == status).any():
+            figure.add_trace(go.Scatter(
+                x=[None], y=[None], mode="markers", name=label, hoverinfo="skip",
+                marker={"symbol": symbols[status], "size": 12, "color": theme.MUTED_TEXT,
+                        "line": {"width": 2, "color": theme.MUTED_TEXT}}))
     columns = [bloc_labels[b] for b in blocs]
     highlighted = set(cells.loc[cells["iso3"] == highlight, "country"])
     ticks = [f'<span style="color:{theme.RUSSIA_COLOUR}"><b>{country}</b></span>'
@@ -176,7 +185,12 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
     ``series``: bloc_id, date, members, hover; one row per change (the frame ends at the last day).
     """
     figure = go.Figure(layout=theme.base_layout())
-    ends_at: dict[int, int] = {}  # end value -> labels already there
+    top = float(series["members"].max()) if len(series) else 1.0
+    y_max = top * 1.3 + 1  # headroom above the highest line keeps the date labels clear of it
+    # The plot's height less its margins and a phone's two legend rows: on a desktop the labels
+    # then sit a little farther apart than they need, never closer.
+    px_per_member = (GROWTH_HEIGHT - 150) / y_max
+    ends = []
     for bloc_id, rows in series.groupby("bloc_id", sort=False):
         strong = highlight in (None, bloc_id)
         figure.add_trace(go.Scatter(
@@ -185,12 +199,16 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
             line={"color": theme.BLOC_COLOURS[bloc_id], "width": 3 if strong else 1.5},
             opacity=1.0 if strong else 0.45, meta=theme.series_meta(bloc_id),
         ))
-        last = rows.iloc[-1]
-        # Blocs that end on the same count get their labels stacked, not printed on each other.
-        stacked = ends_at.get(int(last["members"]), 0)
-        ends_at[int(last["members"])] = stacked + 1
-        figure.add_annotation(x=last["date"], y=last["members"], text=f" {last['members']}",
-                              showarrow=False, xanchor="left", yshift=-15 * stacked,
+        ends.append((int(rows.iloc[-1]["members"]), rows.iloc[-1]["date"], bloc_id))
+    # End labels, highest first, pushed down where they would touch the one above: blocs that end
+    # on the same or a close count (ASEAN's 11 over the SCO's 10) get labels one under another.
+    last_px = None
+    for members, day, bloc_id in sorted(ends, key=lambda end: -end[0]):
+        at_px = members * px_per_member
+        shift = 0.0 if last_px is None else min(0.0, (last_px - LABEL_GAP_PX) - at_px)
+        last_px = at_px + shift
+        figure.add_annotation(x=day, y=members, text=f" {members}", showarrow=False,
+                              xanchor="left", yshift=shift,
                               font={"color": theme.BLOC_COLOURS[bloc_id], "size": 13})
     summit_day, summit_label = summit
     theme.add_summit_line(figure, pd.Timestamp(summit_day).timestamp() * 1000, summit_label,
@@ -201,11 +219,10 @@ def make_members_over_time(series: pd.DataFrame, *, bloc_labels: Mapping[str, st
         figure.add_annotation(x=pd.Timestamp(day), y=1 - 0.09 * position, yref="paper",
                               text=label, showarrow=False, xanchor="right", xshift=-4,
                               font={"size": 12, "color": theme.MUTED_TEXT})
-    # Headroom above the highest line keeps the date labels at the top clear of it.
-    top = float(series["members"].max()) if len(series) else 1.0
-    figure.update_yaxes(title=y_title, range=[0, top * 1.3 + 1], fixedrange=True)
+    figure.update_yaxes(title=y_title, range=[0, y_max], fixedrange=True)
     figure.update_xaxes(fixedrange=True)
     # The legend goes under the years.
-    figure.update_layout(height=400, hovermode="closest", margin={"l": 8, "r": 40, "t": 16, "b": 8},
+    figure.update_layout(height=GROWTH_HEIGHT, hovermode="closest",
+                         margin={"l": 8, "r": 40, "t": 16, "b": 8},
                          legend={"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0})
     return figure

@@ -39,6 +39,33 @@ def load_shapes(path: Path = GEOMETRY_PATH) -> dict:
         return json.load(handle)
 
 
+@cache
+def feature_ids(path: Path = GEOMETRY_PATH) -> tuple[str, ...]:
+    """The ISO-3 code of every shape shipped."""
+    return tuple(feature["id"] for feature in load_shapes(path)["features"])
+
+
+# The map's figure names its shapes by this address instead of carrying them: the app serves the
+# file (dashboard.py), compressed and cached by the reader's browser, so a map view sends a few KB
+# over the websocket instead of a quarter of a megabyte. Files made outside the app (images,
+# standalone HTML) carry the shapes themselves: ``inline_shapes``.
+GEOMETRY_URL_PATH = "/geometry/countries.geojson"
+
+
+def inline_shapes(spec: dict) -> dict:
+    """A figure dict whose choropleths carry their own shapes instead of the app's address: each
+    trace gets the features of the countries it draws, so the shapes are written once in all."""
+    shapes = load_shapes()
+    by_id = {feature["id"]: feature for feature in shapes["features"]}
+    data = []
+    for trace in spec.get("data", []):
+        if trace.get("type") == "choropleth" and trace.get("geojson") == GEOMETRY_URL_PATH:
+            features = [by_id[code] for code in trace.get("locations", []) if code in by_id]
+            trace = {**trace, "geojson": {"type": "FeatureCollection", "features": features}}
+        data.append(trace)
+    return {**spec, "data": data}
+
+
 # --- TopoJSON -> GeoJSON (the command) ------------------------------------------------------------
 
 def decode_arcs(topology: dict) -> list[list[Point]]:

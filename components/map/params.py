@@ -10,7 +10,7 @@ from components.coverage import checked_to
 from components.data_package import DataPackage
 from components.i18n import Lang, t
 from components.map.memberships import ROLES
-from components.map.shaping import ALL_BLOCS, BLOC_OPTIONS, bloc_label, country_names, role_name
+from components.map.shaping import ALL_BLOCS, BLOC_OPTIONS, bloc_labels, country_names, role_name
 from components.paths import DATA_DIR
 from components.summit import SUMMIT_DAY
 
@@ -30,8 +30,7 @@ def _country_codes() -> tuple[str, ...]:
 
 
 def _bloc_names(data: DataPackage, lang: Lang) -> dict[str, str]:
-    return {bloc: (t("map.control.all", lang) if bloc == ALL_BLOCS else bloc_label(data, bloc, lang))
-            for bloc in BLOC_OPTIONS}
+    return {ALL_BLOCS: t("map.control.all", lang), **bloc_labels(data, lang)}
 
 
 def _country_options(data: DataPackage, lang: Lang) -> dict[str, str]:

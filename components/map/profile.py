@@ -15,7 +15,7 @@ from components.data_package import DataPackage
 from components.i18n import Lang, format_date, format_number, localized, t
 from components.map.geocoding import distances_to_jakarta
 from components.map.memberships import BLOCS
-from components.map.shaping import bloc_label, events_involving, since_text
+from components.map.shaping import bloc_labels, events_involving, since_text
 from components.summit import EAS_SUMMIT_ID, HOST
 from components.timeline.events import event_date_text
 
@@ -45,7 +45,7 @@ def country_profile(data: DataPackage, iso3: str, lang: Lang) -> Profile:
     ties = ties.sort_values(["bloc_id", "start_date"], key=lambda s: s.map(BLOCS.index)
                             if s.name == "bloc_id" else s)
     memberships = pd.DataFrame({
-        t("map.col.bloc", lang): [bloc_label(data, b, lang) for b in ties["bloc_id"]],
+        t("map.col.bloc", lang): list(ties["bloc_id"].map(bloc_labels(data, lang))),
         t("map.col.role", lang): [t(f"map.role.{r}", lang) for r in ties["role"]],
         t("map.col.since", lang): [since_text(row, lang) for _, row in ties.iterrows()],
         t("map.col.until", lang): ["" if pd.isna(d) else format_date(d, lang)

@@ -31,16 +31,19 @@ def role_name(status: str, lang: Lang) -> str:
     return t(f"map.role.{status}", lang)
 
 
+def bloc_labels(data: DataPackage, lang: Lang, column: str = "abbr") -> dict[str, str]:
+    """Each bloc's short name, as on a legend or a column: "ASEAN", "EAS", "KTT Asia Timur"
+    (``column="sentence_name"``: as it stands inside a sentence, "the SCO")."""
+    return {row["bloc_id"]: localized(row, column, lang) for _, row in data["blocs"].iterrows()}
+
+
 def bloc_label(data: DataPackage, bloc_id: str, lang: Lang) -> str:
-    """The bloc's short name, as on a legend or a column: "ASEAN", "EAS", "KTT Asia Timur"."""
-    row = data["blocs"].set_index("bloc_id").loc[bloc_id]
-    return localized(row, "abbr", lang)
+    return bloc_labels(data, lang)[bloc_id]
 
 
 def bloc_in_sentence(data: DataPackage, bloc_id: str, lang: Lang) -> str:
     """The bloc's name as it stands inside a sentence: "ASEAN", "the SCO", "KTT Asia Timur"."""
-    row = data["blocs"].set_index("bloc_id").loc[bloc_id]
-    return localized(row, "sentence_name", lang)
+    return bloc_labels(data, lang, "sentence_name")[bloc_id]
 
 
 def country_names(data: DataPackage, lang: Lang) -> dict[str, str]:
@@ -102,7 +105,7 @@ def country_hover(name: str, rows: pd.DataFrame, data: DataPackage, labels: Mapp
     lines = [f"<b>{_escape(name)}</b>"] + ([_escape(heading)] if heading else [])
     lines += [_escape(tie_text(row, labels, lang)) for _, row in rows.iterrows()]
     for conflict_id in dict.fromkeys(c for c in rows["conflict_id"] if c):
-        lines.append(f"<i>{wrap_for_hover(disagreement(data, conflict_id, lang), 55)}</i>")
+        lines.append(f"<i>{wrap_for_hover(disagreement(data, conflict_id, lang, False), 55)}</i>")
     return "<br>".join(lines)
 
 
@@ -124,7 +127,7 @@ def map_frames(data: DataPackage, values: Mapping[str, Any], lang: Lang
     on, bloc = values["asof"], values["bloc"]
     held = held_roles(data, on, blocs_for(bloc), tuple(values["roles"]))
     names, capitals = country_names(data, lang), _capitals(data)
-    labels = {b: bloc_label(data, b, lang) for b in BLOCS}
+    labels = bloc_labels(data, lang)
     area_rows, capital_rows, legend_rows = [], [], []
     if bloc == ALL_BLOCS:
         colours = list(theme.OVERLAP_COLOURS)

@@ -12,9 +12,8 @@ from typing import Any
 import pandas as pd
 
 from components.chart_spec import Chart, ChartSpec
-from components.coverage import data_checked_to
 from components.data_package import DataPackage
-from components.i18n import Lang, format_date, localized, t, t_count
+from components.i18n import Lang, localized, t, t_count
 from components.overview.figures import claim_tracker_figure
 from components.overview.params import CLAIM
 from components.overview.shaping import VERDICTS, Verdict, claims, verdict
@@ -69,8 +68,7 @@ def make_claim_tracker(data: DataPackage, values: Mapping[str, Any], lang: Lang)
     return Chart(
         figure=figure,
         title=russian_claims_finding(found, lang),
-        subtitle=t("overview.tracker.subtitle", lang, total=found.total,
-                   date=format_date(data_checked_to(data), lang)),
+        subtitle=t("overview.tracker.subtitle", lang, total=found.total),
         table=table,
         source_ids=tuple([PRIMARY_SOURCE, *rows["source_ids"]]),
         description=t("overview.tracker.description", lang, total=found.total, verdicts=in_words),

@@ -46,13 +46,10 @@ def claim_card(claim: pd.Series, data: DataPackage, lang: Lang, opened: bool) ->
         said = (format_date(claim["said_on"], lang) if not pd.isna(claim["said_on"]) else "")
         st.caption(md_escape(" · ".join(part for part in (role, said) if part)))
         other = "en" if lang == "id" else "id"
-        # "English translation" | "Original (Bahasa Indonesia)" for an English reader, "Teks asli"
-        # | "Terjemahan bahasa Inggris" for an Indonesian one: the reader's language first.
-        own_tab, other_tab = st.tabs([t(f"overview.original_{lang}", lang),
-                                      t(f"overview.original_{other}", lang)])
-        with own_tab:
-            st.markdown(f"> {md_escape(claim[f'text_{lang}'])}")
-        with other_tab:
+        st.markdown(f"> {md_escape(claim[f'text_{lang}'])}")
+        # The other language one click away: the Indonesian original for an English reader, the
+        # English translation for an Indonesian one.
+        with st.popover(t(f"overview.original_{other}", lang), icon=":material/translate:"):
             st.markdown(f"> {md_escape(claim[f'text_{other}'])}")
         st.markdown(f"**{t(f'verification.{status}', lang)}.** "
                     f"{md_escape(localized(claim, 'evidence', lang))}")

@@ -50,10 +50,9 @@ ZOOM_FROM_YEARS = 6
 LAVROV_ARRIVAL, EAS_18, LAVROV_VERDICT = ("lavrov-arrives-jakarta", "eas-18-jakarta",
                                           "lavrov-dhaka-verdict")
 DIALOGUE_BEGINS, JOINS_EAS = "asean-russia-dialogue-begins", "eas-6-bali-2011"
-# Summit-week titles are written across the chart: lines of at most 40 characters (about 260 px
-# at 13 px) stay inside a phone's 311 px chart in both languages; at 46 an Indonesian one reached
-# the edge.
-WEEK_LABEL_CHARS = 40
+# Agenda lines start right of their mark (9 % in): lines of at most 34 characters stay well
+# inside a phone's 311 px chart in both languages; at 40 an Indonesian one reached the edge.
+WEEK_LABEL_CHARS = 34
 
 
 def day_month(value: date | pd.Timestamp, lang: Lang) -> str:
@@ -92,7 +91,8 @@ def _points(events: pd.DataFrame, data: DataPackage, lang: Lang) -> pd.DataFrame
         "x": [moment(row) for _, row in events.iterrows()],
         "track": events["track"],
         "hover": [hover_text(row, lang, labels[row["track"]], data["sources"], sources_label,
-                             caveat(row, data, lang)) for _, row in events.iterrows()],
+                             caveat(row, data, lang, reason=False))
+                  for _, row in events.iterrows()],
         "after": after_summit(events),
     }, index=events.index)
 
@@ -148,8 +148,9 @@ def make_summit_week(data: DataPackage, values: Mapping[str, Any], lang: Lang) -
     points["label"] = [agenda_label(row, lang) for _, row in events.iterrows()]
     points["day"] = [day.date() for day in events["date"]]
     days = list(pd.date_range(*SUMMIT_WEEK, freq="D").date)
-    day_labels = [babel_format_date(day, "EEEE d MMMM", locale=lang)
-                  + (f" · {t('timeline.week.summit_label', lang)}" if day == SUMMIT_DAY else "")
+    # The summit's name under its day, not beside it: a phone keeps the line whole.
+    day_labels = [f"<b>{babel_format_date(day, 'EEEE d MMMM', locale=lang)}</b>"
+                  + (f"<br>{t('timeline.week.summit_label', lang)}" if day == SUMMIT_DAY else "")
                   for day in days]
     figure = summit_week_figure(
         points, days=days, day_labels=day_labels, track_labels=track_labels(lang),

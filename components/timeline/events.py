@@ -130,7 +130,9 @@ def hover_text(row: pd.Series, lang: Lang, track_label: str, sources: pd.DataFra
                sources_label: str, caveat: str = "") -> str:
     """The hover of one event: date at its precision (marked where sources differ) and track,
     title, description, what a reader should know about it (``caveat``), sources."""
-    source_names = ", ".join(publishers(row["source_ids"], sources))
+    named = publishers(row["source_ids"], sources)
+    # Three publishers at most: a hover taller than its chart is not drawn at all.
+    source_names = ", ".join(named[:3]) + (f" (+{len(named) - 3})" if len(named) > 3 else "")
     when = marked(event_date_text(row, lang), row.get("conflict_id", ""))
     when, track = (html.escape(text, quote=False) for text in (when, track_label))
     return (f"<b>{when}</b> · {track}<br>"

@@ -69,17 +69,19 @@ def _track_traces(figure: go.Figure, points: pd.DataFrame, tracks: Sequence[str]
             ), **where)
 
 
-def agenda_rows(points: pd.DataFrame, days: Sequence[date]) -> tuple[list[dict], float]:
+def agenda_rows(points: pd.DataFrame, days: Sequence[date],
+                day_labels: Sequence[str] = ()) -> tuple[list[dict], float]:
     """Where each day heading and event of the agenda sits, from the top, in lines of text.
 
-    ``points`` has ``day`` (date) and ``label`` (lines joined with ``<br>``), in agenda order.
-    Returns one dict per row (kind "day" or "event", with ``top`` and, for events, ``index``)
-    and the total height in lines.
+    ``points`` has ``day`` (date) and ``label`` (lines joined with ``<br>``), in agenda order;
+    a day's label may take more than one line. Returns one dict per row (kind "day", "event" or
+    "none", with ``top`` and, for events, ``index``) and the total height in lines.
     """
+    extra = {day: label.count("<br>") for day, label in zip(days, day_labels, strict=False)}
     rows, top = [], 0.0
     for day in days:
         rows.append({"kind": "day", "day": day, "top": top})
-        top += DAY_HEADING_LINES
+        top += DAY_HEADING_LINES + extra.get(day, 0)
         for index, point in points[points["day"] == day].iterrows():
             rows.append({"kind": "event", "index": index, "top": top})
             top += point["label"].count("<br>") + 1 + EVENT_GAP_LINES
@@ -101,20 +103,22 @@ def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_labels
     """
     figure = go.Figure(layout=base_layout())
     points = points.reset_index(drop=True)
-    rows, total = agenda_rows(points, days)
+    rows, total = agenda_rows(points, days, day_labels)
     marks = pd.Series(0.0, index=points.index)
     labels = dict(zip(days, day_labels, strict=True))
     for row in rows:
         if row["kind"] == "day":
             summit = row["day"] == summit_day
             if summit:
-                figure.add_hrect(y0=row["top"] - 0.15, y1=row["top"] + DAY_HEADING_LINES - 0.35,
+                lines = labels[row["day"]].count("<br>")
+                figure.add_hrect(y0=row["top"] - 0.15,
+                                 y1=row["top"] + DAY_HEADING_LINES + lines - 0.35,
                                  fillcolor=SUMMIT_BAND, line_width=0, layer="below")
             else:
                 figure.add_hline(y=row["top"] - 0.15, line_width=1, line_color=NEUTRAL_COLOUR,
                                  layer="below")
             figure.add_annotation(x=0, xref="paper", xanchor="left", y=row["top"] + 0.1,
-                                  yanchor="top", text=f"<b>{labels[row['day']]}</b>",
+                                  yanchor="top", text=labels[row["day"]],
                                   showarrow=False, align="left", font={"size": 14})
         elif row["kind"] == "none":
             figure.add_annotation(x=TEXT_X, xref="paper", xanchor="left", y=row["top"],
@@ -168,8 +172,8 @@ def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels:
     # The second panel's heading, broken into lines a phone-wide chart keeps whole.
     heading = "<br>".join(textwrap.wrap(zoom_label, 38))
     figure = make_subplots(rows=panels, cols=1, shared_yaxes=True, vertical_spacing=0.16 / panels,
-                           row_heights=heights, subplot_titles=(None, heading) if zoom else None)
-    figure.update_layout(base_layout())
+                           row_heights=heights, subplot_titles=(None, heading) if zoom else None,
+                           figure=go.Figure(layout=base_layout()))
     lanes = {track: float(index) for index, track in enumerate(tracks)}
     y = points["track"].map(lanes).astype(float) + points["offset"].astype(float)
     start, end = x_range
@@ -218,9 +222,10 @@ def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels:
         figure.update_annotations(selector={"text": heading}, font={"size": 13},
                                   xanchor="left", x=0, align="left")
     figure.update_layout(
-        height=60 + sum(heights) + 40 * (panels - 1),
+        # At least as tall as an event's hover: plotly draws no hover label taller than its figure.
+        height=max(300, 60 + sum(heights) + 40 * (panels - 1)),
         margin={"l": 8, "r": 8, "t": 24, "b": 64},
         legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
-        hovermode="closest", hoverlabel={"align": "left"}, dragmode=False,
+        hovermode="closest", hoverlabel={"align": "left"},
     )
     return figure

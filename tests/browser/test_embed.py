@@ -70,7 +70,7 @@ def test_a_choice_unpicked_on_the_embed_page_enters_the_embed_link_and_leaves_it
         page, app_url, open_page):
     """The Embed page's choices are pills; the link lists them in the chart's order, so picking
     the last one back gives the default again, left out of the link."""
-    open_page(page, app_url, "embed", lang="en")
+    open_page(page, app_url, "embed", lang="en", chart="summit-week")
     tracks = page.locator(".st-key-embed-summit-week-tracks")
     sco = tracks.get_by_role("button", name="SCO", exact=True)
     expect(sco).to_have_attribute("aria-pressed", "true")

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from components.map.figures import EXTENTS
+
 MAP = '[class*="st-key-frame-membership-map"] .js-plotly-plot'
 
 
@@ -43,16 +45,18 @@ def test_clicking_a_country_opens_its_profile(page, app_url, open_page):
 
 def test_the_companion_charts_draw(page, app_url, open_page):
     open_page(page, app_url, "map", lang="id", bloc="SCO")
-    for key in ("role-matrix", "members-over-time", "distance-to-jakarta"):
+    for key in ("role-matrix", "members-over-time"):
         chart = page.locator(f'[class*="st-key-frame-{key}"] .js-plotly-plot')
         expect(chart).to_be_visible()
         assert chart.locator("path, .point").count() > 0
 
 
-def test_the_map_keeps_its_full_height_on_a_desktop(page, app_url, open_page):
-    """The phone's fitted height is for narrow frames only: at 1280 px the figure stays 460 px
-    high, the world as wide as the chart, its legend under it."""
-    open_page(page, app_url, "map", lang="en")
+@pytest.mark.parametrize("world", ["0", "1"], ids=["asia", "world"])
+def test_the_map_keeps_its_full_height_on_a_desktop(page, app_url, open_page, world):
+    """The phone's fitted height is for narrow frames only: at 1280 px the figure keeps its
+    extent's height, the whole world as wide as the chart, the legend under the map."""
+    extent = EXTENTS["world" if world == "1" else "asia"]
+    open_page(page, app_url, "map", lang="en", world=world)
     page.wait_for_function(
         "sel => document.querySelectorAll(sel + ' path.choroplethlocation').length > 200", arg=MAP)
     page.wait_for_timeout(500)
@@ -60,7 +64,10 @@ def test_the_map_keeps_its_full_height_on_a_desktop(page, app_url, open_page):
         const plot = document.querySelector(sel).getBoundingClientRect();
         const world = document.querySelector(sel + ' .choroplethlayer').getBoundingClientRect();
         const legend = document.querySelector(sel + ' .legend').getBoundingClientRect();
-        return {plot: plot.height, share: world.width / plot.width,
+        return {plot: plot.height, share: world.width / plot.width, ratio: world.width / world.height,
                 legend_below: legend.top >= world.bottom};
     }""", MAP)
-    assert sizes == {"plot": 460, "share": pytest.approx(1, abs=0.02), "legend_below": True}
+    assert sizes["plot"] == extent.desktop_height and sizes["legend_below"], sizes
+    assert sizes["ratio"] == pytest.approx(extent.width_per_height, rel=0.05), sizes
+    if world == "1":
+        assert sizes["share"] == pytest.approx(1, abs=0.02), sizes

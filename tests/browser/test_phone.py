@@ -60,13 +60,14 @@ WORLD_AND_FIGURE = """sel => {
 }"""
 
 
+@pytest.mark.parametrize("world", ["0", "1"], ids=["asia", "world"])
 @pytest.mark.parametrize("embedded", [False, True], ids=["page", "embed"])
-def test_the_world_map_fills_its_figure_on_a_phone(phone, app_url, open_page, embedded):
+def test_the_map_fills_its_figure_on_a_phone(phone, app_url, open_page, embedded, world):
     if embedded:
         open_page(phone, app_url, "", heading=False, embed="true", chart="membership-map",
-                  lang="en")
+                  lang="en", world=world)
     else:
-        open_page(phone, app_url, "map", lang="en")
+        open_page(phone, app_url, "map", lang="en", world=world)
     phone.wait_for_function(
         "sel => document.querySelectorAll(sel + ' path.choroplethlocation').length > 200", arg=MAP)
     phone.wait_for_timeout(500)  # Streamlit redraws the chart at the height it measures
@@ -77,6 +78,8 @@ def test_the_world_map_fills_its_figure_on_a_phone(phone, app_url, open_page, em
     assert sizes["height"] - sizes["world_height"] <= MAP_EXTRA_PX + 4, sizes
     element = phone.locator('[class*="st-key-frame-membership-map"] .st-key-chart-membership-map')
     assert element.bounding_box()["height"] < sizes["height"] + 2  # no empty band under the map
+    if world == "0":  # Asia and the Pacific, the story's scale, readable on a phone
+        assert sizes["world_height"] >= 250, sizes
 
 
 def test_the_map_lets_the_page_scroll_with_the_wheel_over_it(phone, app_url, open_page):

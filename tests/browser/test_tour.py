@@ -22,15 +22,19 @@ from tools.page_checks import (
     axe_report,
     axe_violations,
     background_luminance,
+    chart_typefaces,
     cut_chart_text,
     drawn_marks,
     other_language_text,
+    overlapping_labels,
+    page_typeface,
     sideways_overflow,
     small_chart_text,
     tick_luminance,
     wait_for_charts,
 )
 
+TYPEFACE = "Source Sans"
 # Charts whose axis text is checked against the theme: a timeline, a matrix and a line chart.
 THEMED_CHARTS = ("history", "delegation-levels", "members-over-time")
 
@@ -60,6 +64,9 @@ def test_page_tour(browser_page, app_url, open_page, page_info, lang):
     assert other_language_text(page, lang) == []
     violations = axe_violations(page)
     assert not violations, axe_report(violations)
+    # One typeface in the page and in its charts: the one Streamlit serves with the app.
+    assert page_typeface(page) == TYPEFACE
+    assert chart_typefaces(page) <= {TYPEFACE}
 
 
 @pytest.mark.parametrize(("spec", "lang"), EMBED_CASES, ids=EMBED_IDS)
@@ -114,8 +121,8 @@ def test_dark_embed_tour(make_page, app_url, open_page, chart_id):
 
 @pytest.mark.parametrize(("page_info", "lang"), PAGE_CASES, ids=PAGE_IDS)
 def test_phone_tour(make_page, app_url, open_page, page_info, lang):
-    """At 375 px nothing scrolls sideways, not even a row inside the page, and every chart's
-    text stays whole inside the chart and at least 10 px."""
+    """At 375 px nothing scrolls sideways, not even a row inside the page; every chart's text
+    stays whole inside the chart, at least 10 px and clear of the others; no toolbar over a chart."""
     page = make_page(viewport=PHONE, is_mobile=True, has_touch=True).page
     open_page(page, app_url, link_path(page_info), lang=lang)
     charts = len(charts_on(page_info.url_path))
@@ -127,6 +134,9 @@ def test_phone_tour(make_page, app_url, open_page, page_info, lang):
     if charts:
         page.wait_for_timeout(500)  # plotly settles its margins after the first draw
         assert cut_chart_text(page) == []
+        assert overlapping_labels(page) == []
+        # No plotly toolbar at rest: on a touch screen it would sit over the chart's labels.
+        assert page.locator(".modebar").count() == 0
         measured, small = small_chart_text(page)
         assert measured, "no chart text found: nothing was measured"
         assert small == []

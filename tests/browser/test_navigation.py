@@ -1,0 +1,83 @@
+"""Moving around the app as a reader does: Back and Forward keep each view, the language link
+keeps the view too, and a click on a claim in the tracker opens that claim."""
+
+import re
+
+from playwright.sync_api import expect
+
+from components.i18n import t
+from tools.browser import PHONE, wait_until_idle
+
+H1 = '[data-testid="stMain"] h1'
+
+
+def test_back_returns_the_earlier_view_with_its_controls_and_forward_the_later(page, app_url,
+                                                                              open_page):
+    open_page(page, app_url, "map", lang="en", bloc="EAEU")
+    expect(page.locator(".st-key-bloc input")).to_have_value("EAEU")
+    page.locator(".st-key-site-links").get_by_role("link", name=t("nav.timeline", "en")).click()
+    expect(page.locator(H1).first).to_have_text(t("nav.timeline", "en"))
+    wait_until_idle(page)
+    assert "bloc=" not in page.url  # the next page opens on its own clean link
+
+    page.go_back()
+    expect(page.locator(H1).first).to_have_text(t("nav.map", "en"))
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"/map\?.*bloc=EAEU"))
+    expect(page.locator(".st-key-bloc input")).to_have_value("EAEU")
+    frame = page.locator(".st-key-frame-membership-map")
+    expect(frame.locator("h4")).to_contain_text("the EAEU had")  # the chart shows that view too
+
+    page.go_forward()
+    expect(page.locator(H1).first).to_have_text(t("nav.timeline", "en"))
+    wait_until_idle(page)
+    assert "bloc=" not in page.url
+
+
+def test_back_after_changing_a_control_returns_the_view_before_the_change(page, app_url,
+                                                                          open_page):
+    open_page(page, app_url, "cooperation", lang="en")
+    level = page.locator(".st-key-level")
+    level.scroll_into_view_if_needed()
+    level.get_by_text("Minister", exact=True).click()
+    page.wait_for_url("**level=minister**")
+    wait_until_idle(page)
+    page.go_back()
+    wait_until_idle(page)
+    expect(page).not_to_have_url(re.compile(r"level="))
+    expect(level.locator('button[aria-checked="true"], [aria-pressed="true"]')).to_have_text(
+        t("cooperation.level_all", "en"))
+
+
+def test_the_language_link_on_a_phone_switches_the_language_and_keeps_the_view(make_page,
+                                                                                app_url,
+                                                                                open_page):
+    """On a phone the sidebar's switch hides behind an unlabelled menu button: the page itself
+    names the other language."""
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True).page
+    open_page(page, app_url, "map", lang="en", bloc="SCO")
+    link = page.locator('[data-testid="stMain"]').get_by_role("button", name="Bahasa Indonesia")
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.locator(H1).first).to_have_text(t("nav.map", "id"))
+    wait_until_idle(page)
+    assert "lang=id" in page.url and "bloc=SCO" in page.url
+
+
+def test_clicking_a_claim_in_the_tracker_opens_its_card(page, app_url, open_page):
+    open_page(page, app_url, "", lang="en")
+    plot = page.locator(".st-key-frame-claim-tracker .js-plotly-plot")
+    expect(plot).to_be_visible()
+    page.wait_for_function("""() => document.querySelectorAll(
+        '.st-key-frame-claim-tracker .scatterlayer path.point').length >= 14""")
+    box = page.evaluate("""() => {
+        const plot = document.querySelector('.st-key-frame-claim-tracker .js-plotly-plot');
+        const texts = [...plot.querySelectorAll('.scatterlayer .textpoint text')];
+        const c7 = texts.find(text => text.textContent === 'C7').getBoundingClientRect();
+        return {x: c7.x + c7.width / 2, y: c7.y + c7.height / 2};
+    }""")
+    page.mouse.click(box["x"], box["y"])  # plotly's drag layer takes locator clicks
+    page.wait_for_url("**claim=C7**")
+    card = page.locator(".st-key-claim-C7 details")
+    expect(card).to_have_attribute("open", "")
+    expect(card).to_contain_text("Our initiatives on this platform")
