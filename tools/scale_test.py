@@ -444,15 +444,17 @@ async def reader(crowd: Crowd, number: int, view: View, arrival_s: float, views:
         entry.seconds = time.monotonic() - started
         charts_seen = charts_seen or run.chart_specs
         note_recovery(crowd, number, run, charts_seen)
-        dropped = await hold(socket, rng.uniform(*think))
-        await socket.close()
-        if dropped and crowd.cut_off_by_kill(number, started):
-            # Its replica went away while it read: Streamlit's page reconnects with the same URL.
-            socket, _run = await reconnect(crowd, number, view, cookies, charts_seen, rng)
-            if socket is not None:
-                await socket.close()
-        elif dropped:  # a live replica or the proxy closed a reader's page: a failure too
-            entry.seconds, entry.problem = None, "the connection dropped while the reader read"
+        read_until = time.monotonic() + rng.uniform(*think)
+        while socket is not None:
+            dropped = await hold(socket, max(0.0, read_until - time.monotonic()))
+            await socket.close()
+            socket = None
+            if dropped and crowd.cut_off_by_kill(number, started):
+                # Its replica went away while it read: Streamlit's page reconnects with the same
+                # URL, and the reader reads on (a failed reconnection shows in its recovery).
+                socket, _run = await reconnect(crowd, number, view, cookies, charts_seen, rng)
+            elif dropped:  # a live replica or the proxy closed a reader's page: a failure too
+                entry.seconds, entry.problem = None, "the connection dropped while it was read"
         crowd.present.discard(number)
 
 
@@ -760,7 +762,10 @@ def measure(cluster: Cluster, load: Load = Load()) -> dict:
           f"{load.ramp_s:.0f} s"
           + (f"; replica {load.kill} killed at {load.kill_at_s:.0f} s" if load.kill else "")
           + " ...", flush=True)
-    crowd_run = loadtest.run_coroutine(run_crowd(cluster, load))
+    with contextlib.ExitStack() as watches:
+        memory = {r.name: watches.enter_context(loadtest.MemoryWatch(r.server.process.pid))
+                  for r in cluster.replicas}
+        crowd_run = loadtest.run_coroutine(run_crowd(cluster, load))
     self_after = resource.getrusage(resource.RUSAGE_SELF)
     cpu_after = {name: cpu_seconds(pid) for name, pid in pids.items()}
     # A killed replica's CPU time went with its process: None.
@@ -769,7 +774,10 @@ def measure(cluster: Cluster, load: Load = Load()) -> dict:
            for name in pids}
     cpu["load_generator"] = rounded(self_after.ru_utime + self_after.ru_stime
                                     - self_before.ru_utime - self_before.ru_stime, 2)
-    return summarise(cluster, load, lone, crowd_run, compression, cpu)
+    result = summarise(cluster, load, lone, crowd_run, compression, cpu)
+    result["replica_rss_peak_mb"] = {name: round(watch.peak_kb / 1024)
+                                     for name, watch in memory.items()}
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
