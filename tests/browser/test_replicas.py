@@ -1,15 +1,21 @@
-"""Chromium through HAProxy: a download button hands over its file from the replica holding the
-session, and a reader whose replica dies sees Streamlit reconnect to another one and the same
-view from the URL, not an error page, with the download buttons still working.
+"""Chromium through HAProxy in front of two replicas (tools/scale_test.py, as in tests/scale): a
+download button hands over its file from the replica holding the session, and a reader whose
+replica dies sees Streamlit reconnect to another one and the same view from the URL, not an error
+page, with the download buttons still working.
 
-Popovers and buttons as in tests/browser/test_frame_tools.py.
+Here rather than in tests/scale: one Playwright per test session (this folder's `browser`).
+Popovers and buttons as in test_frame_tools.py.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -18,10 +24,8 @@ from components import export
 from components.data_package import read_package
 from components.i18n import t
 from components.registry import CHARTS, charts_on
+from tools import app_server, scale_test
 from tools import browser as chromium
-from tools import scale_test
-
-pytestmark = pytest.mark.browser
 
 VIEW = "/map?bloc=EAEU&lang=en"
 CHART = "membership-map"  # its table depends on the bloc in the URL
@@ -36,6 +40,29 @@ RECORD_CONNECTION_STATES_JS = """() => {
       app.getAttribute('data-test-connection-state')))
     .observe(app, {attributes: true, attributeFilter: ['data-test-connection-state']});
 }"""
+
+
+@contextlib.contextmanager
+def two_replicas(log_dir: Path) -> Iterator[scale_test.Cluster]:
+    if not Path(scale_test.HAPROXY).exists() and not shutil.which("haproxy"):
+        pytest.fail(f"{scale_test.HAPROXY} is missing: run `make haproxy` (as root)")
+    try:
+        with scale_test.running_cluster(2, log_dir) as cluster:
+            yield cluster
+    except app_server.AppServerError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory) -> Iterator[scale_test.Cluster]:
+    """Two replicas behind HAProxy for the tests that kill none."""
+    with two_replicas(tmp_path_factory.mktemp("cluster")) as running:
+        yield running
+
+
+@pytest.fixture
+def chromium_page(make_page) -> Page:
+    return make_page().page
 
 
 def wait_for_charts(page: Page, timeout_ms: int = 60_000) -> None:
@@ -109,8 +136,8 @@ def test_a_download_comes_through_the_proxy_from_the_replica_that_holds_the_sess
 
 
 def test_a_reader_whose_replica_dies_gets_the_same_view_back_from_another_one(
-        start_cluster, chromium_page) -> None:
-    with start_cluster() as cluster:
+        tmp_path, chromium_page) -> None:
+    with two_replicas(tmp_path) as cluster:
         page = chromium_page
         open_view(page, cluster.proxy.url)
         before = what_the_reader_sees(page)
