@@ -234,7 +234,7 @@ def running_cluster(replicas: int, log_dir: Path, cookie_secret: str | None = No
     also when the block fails or is interrupted."""
     log_dir.mkdir(parents=True, exist_ok=True)
     # The same secret on every replica, as Streamlit requires behind a load balancer: a cookie
-    # one replica signed (XSRF, and the login cookies of apps that use them) holds on another.
+    # one replica signed (its session and login cookies) holds on another.
     env = {"STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret or secrets.token_hex(32)}
     with contextlib.ExitStack() as stack:
         started = []
