@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV = .venv
 BIN = $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+# Debian's HAProxy, in front of the replicas in `make scale-test` and tests/scale.
+HAPROXY ?= /usr/sbin/haproxy
 PIP_INSTALL = $(BIN)/python -m pip install --disable-pip-version-check --quiet
 RUN_STAMP = $(VENV)/.installed-run
 DEV_STAMP = $(VENV)/.installed-dev
@@ -19,7 +21,8 @@ ARGS ?=
 PYTEST_LAYER = $(BIN)/python -m pytest -n 2 --dist loadfile -q
 PYTEST_FAST = $(PYTEST_LAYER) -x --ff
 
-.PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode
+.PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode \
+	haproxy scale-test
 
 # List the verbs.
 help:
@@ -31,10 +34,12 @@ help:
 	@echo "make screenshots  PNG of every page and embed (id/en, desktop/phone) into screenshots/"
 	@echo "make loadtest  30 simulated readers at once (ARGS=\"--readers N\"); success rate, p50/p95, memory"
 	@echo "make bench     time and weigh every page against its static export; bench/results.json"
+	@echo "make scale-test  2 replicas behind HAProxy, 60 readers, one replica killed; bench/scale.json"
 	@echo "make lint      ruff check ."
 	@echo "make geocode   refresh the capital coordinates in data/capitals_geocoded.csv (needs a network)"
 	@echo "make clean     remove $(VENV) and the tool caches"
 	@echo "make chromium  install Debian chromium if it is missing (as root)"
+	@echo "make haproxy   install Debian haproxy if it is missing (as root)"
 
 # Start the dashboard locally.
 run: $(RUN_STAMP)
@@ -47,11 +52,13 @@ check: $(DEV_STAMP)
 	$(PYTEST_FAST) tests/app
 
 # Lint, then every test layer, unit first (the browser tests need Debian chromium and axe-core).
-test: $(DEV_STAMP) chromium $(AXE)
+# tests/scale needs Debian haproxy.
+test: $(DEV_STAMP) chromium haproxy $(AXE)
 	$(BIN)/ruff check .
 	$(PYTEST_LAYER) tests/unit
 	$(PYTEST_LAYER) tests/app
 	$(BIN)/python -m pytest -q tests/browser
+	$(BIN)/python -m pytest -q tests/scale
 
 # Validate the data package: exits 1 and lists the problems if it is invalid.
 validate: $(RUN_STAMP)
@@ -81,6 +88,11 @@ loadtest: $(DEV_STAMP) chromium
 bench: $(DEV_STAMP) chromium
 	$(BIN)/python -m tools.bench $(ARGS)
 
+# Replicas behind HAProxy on loopback, 60 readers through it, one replica killed part-way:
+# failed page views, recovery, p50/p95 against a lone reader; writes bench/scale.json.
+scale-test: $(DEV_STAMP) haproxy
+	HAPROXY=$(HAPROXY) $(BIN)/python -m tools.scale_test $(ARGS)
+
 # Remove the virtual environment and caches (any verb rebuilds the environment).
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
@@ -96,6 +108,19 @@ chromium:
 		echo "error: $(CHROMIUM) is missing; the browser tests need Debian chromium." >&2; \
 		echo "       Install it with: sudo apt-get update && sudo apt-get install -y chromium" >&2; \
 		echo "       (do not use 'playwright install': it downloads a browser and fails here)" >&2; \
+		exit 1; \
+	fi
+
+# Make sure Debian haproxy is installed (installs it when running as root). Only the binary is
+# used: the package's own service is not needed (a container has no init to start it anyway).
+haproxy:
+	@if [ -x "$(HAPROXY)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "$(HAPROXY) is missing: installing Debian haproxy"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y haproxy; \
+	else \
+		echo "error: $(HAPROXY) is missing; make scale-test and tests/scale need Debian haproxy." >&2; \
+		echo "       Install it with: sudo apt-get update && sudo apt-get install -y haproxy" >&2; \
 		exit 1; \
 	fi
 

@@ -8,7 +8,7 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-LAYERS = ("unit", "app", "browser")  # tests/<layer>/: each test is marked with its folder's layer
+LAYERS = ("unit", "app", "browser", "scale")  # tests/<layer>/: each test is marked with its folder's layer
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

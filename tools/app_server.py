@@ -80,15 +80,18 @@ def start(log_path: Path, port: int | None = None, bind_loopback: bool = True,
                                    stdout=log, stderr=subprocess.STDOUT, env=env)
     server = AppServer(process, url, log_path)
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while not health_ok(url):
-        if process.poll() is not None:
-            raise AppServerError(f"streamlit exited with code {process.returncode} before it "
-                                 f"was healthy:\n{server.output()}")
-        if time.monotonic() > deadline:
-            stop(server)
-            raise AppServerError(f"streamlit was not healthy after {SERVER_START_TIMEOUT_S} s:"
-                                 f"\n{server.output()}")
-        time.sleep(0.2)
+    try:
+        while not health_ok(url):
+            if process.poll() is not None:
+                raise AppServerError(f"streamlit exited with code {process.returncode} before "
+                                     f"it was healthy:\n{server.output()}")
+            if time.monotonic() > deadline:
+                raise AppServerError(f"streamlit was not healthy after {SERVER_START_TIMEOUT_S} "
+                                     f"s:\n{server.output()}")
+            time.sleep(0.2)
+    except BaseException:  # a timeout, or Ctrl-C while waiting: leave no server behind
+        stop(server)
+        raise
     return server
 
 

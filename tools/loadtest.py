@@ -18,6 +18,7 @@ import statistics
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,8 @@ class WireRun:
     exceptions: int = 0
     iframes: list[str] = field(default_factory=list)
     bytes: int = 0
+    # Each chart's plotly JSON as sent: two runs of the same view can be compared.
+    chart_specs: list[str] = field(default_factory=list)
 
 
 class MemoryWatch:
@@ -105,36 +108,56 @@ def page_request(base_url: str, path: str, query: str, lang: str) -> bytes:
     return message.SerializeToString()
 
 
-async def wire_run(base_url: str, path: str, query: str, lang: str,
-                   timeout_s: float = PAGE_TIMEOUT_S) -> WireRun:
-    """Open a page over Streamlit's websocket and read until its script has finished."""
-    stream_url = "ws" + base_url.removeprefix("http") + "/_stcore/stream"
+def stream_url(base_url: str) -> str:
+    """Streamlit's websocket for a server (or a proxy in front of one)."""
+    return "ws" + base_url.removeprefix("http") + "/_stcore/stream"
+
+
+async def read_run(socket, timeout_s: float = PAGE_TIMEOUT_S) -> WireRun:
+    """Read what the server sends on an open websocket until the script run has finished."""
     run = WireRun()
-    async with websockets.connect(stream_url, subprotocols=["streamlit"], origin=base_url,
-                                  max_size=None, open_timeout=timeout_s) as socket:
-        await socket.send(page_request(base_url, path, query, lang))
-        async with asyncio.timeout(timeout_s):
-            async for raw in socket:
-                run.bytes += len(raw)
-                message = ForwardMsg()
-                message.ParseFromString(raw)
-                kind = message.WhichOneof("type")
-                if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                    element = message.delta.new_element
-                    match element.WhichOneof("type"):
-                        case "plotly_chart":
-                            run.charts += 1
-                        case "exception":
-                            run.exceptions += 1
-                        case "iframe":
-                            run.iframes.append(element.iframe.src)
-                elif kind == "script_finished" and message.script_finished in (
-                        ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
-                    if message.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+    async with asyncio.timeout(timeout_s):
+        async for raw in socket:
+            run.bytes += len(raw)
+            message = ForwardMsg()
+            message.ParseFromString(raw)
+            kind = message.WhichOneof("type")
+            if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                match element.WhichOneof("type"):
+                    case "plotly_chart":
+                        run.charts += 1
+                        run.chart_specs.append(element.plotly_chart.spec)
+                    case "exception":
                         run.exceptions += 1
-                    return run
-                # FINISHED_EARLY_FOR_RERUN: the app reran itself (the shell does); keep reading.
+                    case "iframe":
+                        run.iframes.append(element.iframe.src)
+            elif kind == "script_finished" and message.script_finished in (
+                    ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
+                if message.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                    run.exceptions += 1
+                return run
+            # FINISHED_EARLY_FOR_RERUN: the app reran itself (the shell does); keep reading.
     raise ConnectionError("the server closed the connection before the page finished")
+
+
+def connect(base_url: str, timeout_s: float = PAGE_TIMEOUT_S,
+            headers: Mapping[str, str] | None = None):
+    """Open Streamlit's websocket as a browser on ``base_url``'s page does (same origin).
+
+    ``headers`` go with the handshake: a ``Cookie`` carries a proxy's sticky-session cookie.
+    """
+    return websockets.connect(stream_url(base_url), subprotocols=["streamlit"], origin=base_url,
+                              max_size=None, open_timeout=timeout_s, additional_headers=headers)
+
+
+async def wire_run(base_url: str, path: str, query: str, lang: str,
+                   timeout_s: float = PAGE_TIMEOUT_S,
+                   headers: Mapping[str, str] | None = None) -> WireRun:
+    """Open a page over Streamlit's websocket and read until its script has finished."""
+    async with connect(base_url, timeout_s, headers) as socket:
+        await socket.send(page_request(base_url, path, query, lang))
+        return await read_run(socket, timeout_s)
 
 
 async def wire_view(base_url: str, path: str, lang: str, timeout_s: float) -> PageView:

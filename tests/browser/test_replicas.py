@@ -1,0 +1,168 @@
+"""Chromium through HAProxy in front of two replicas (tools/scale_test.py, as in tests/scale): a
+download button hands over its file from the replica holding the session, and a reader whose
+replica dies sees Streamlit reconnect to another one and the same view from the URL, not an error
+page, with the download buttons still working.
+
+Here rather than in tests/scale: one Playwright per test session (this folder's `browser`).
+Popovers and buttons as in test_frame_tools.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components import export
+from components.data_package import read_package
+from components.i18n import t
+from components.registry import CHARTS, charts_on
+from tools import app_server, scale_test
+from tools import browser as chromium
+
+VIEW = "/map?bloc=EAEU&lang=en"
+CHART = "membership-map"  # its table depends on the bloc in the URL
+MAP_CHARTS = len(charts_on("map"))
+RECONNECT_TARGET_S = scale_test.RECOVERY_TARGET_S
+
+# Streamlit's connection states, recorded as the page goes through them (stApp's attribute).
+RECORD_CONNECTION_STATES_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.connectionStates = [];
+  new MutationObserver(() => window.connectionStates.push(
+      app.getAttribute('data-test-connection-state')))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-connection-state']});
+}"""
+
+
+@contextlib.contextmanager
+def two_replicas(log_dir: Path) -> Iterator[scale_test.Cluster]:
+    if not Path(scale_test.HAPROXY).exists() and not shutil.which("haproxy"):
+        pytest.fail(f"{scale_test.HAPROXY} is missing: run `make haproxy` (as root)")
+    try:
+        with scale_test.running_cluster(2, log_dir) as cluster:
+            yield cluster
+    except app_server.AppServerError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory) -> Iterator[scale_test.Cluster]:
+    """Two replicas behind HAProxy for the tests that kill none."""
+    with two_replicas(tmp_path_factory.mktemp("cluster")) as running:
+        yield running
+
+
+@pytest.fixture
+def chromium_page(make_page) -> Page:
+    return make_page().page
+
+
+def wait_for_charts(page: Page, timeout_ms: int = 60_000) -> None:
+    """Every chart of the view is on the page and drawn (CHARTS_DRAWN_JS alone holds with none)."""
+    page.wait_for_function(f"n => document.querySelectorAll('.js-plotly-plot').length >= n "
+                           f"&& ({chromium.CHARTS_DRAWN_JS})()", arg=MAP_CHARTS, timeout=timeout_ms)
+
+
+def open_view(page: Page, base_url: str) -> None:
+    page.goto(base_url + VIEW, wait_until="domcontentloaded")
+    chromium.wait_until_idle(page, 60_000)
+    wait_for_charts(page)
+
+
+def sticky_replica(page: Page) -> str:
+    cookies = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
+    return cookies[scale_test.STICKY_COOKIE]
+
+
+def what_the_reader_sees(page: Page) -> dict:
+    """The view as the reader sees it: address, heading, control values, error notices."""
+    return {
+        "url": page.url,
+        "heading": page.locator('[data-testid="stMain"] h1').first.inner_text(),
+        "controls": [box.get_attribute("value") for box in
+                     page.locator('[data-testid="stSelectbox"] input[role="combobox"]').all()],
+        "charts": page.locator(".js-plotly-plot").count(),
+        "errors": page.locator('[data-testid="stException"]').count(),
+    }
+
+
+def download_csv(page: Page):
+    """Open the chart's Download popover (a rerun on the session's replica), click CSV, close it."""
+    page.locator(f".st-key-frame-{CHART}").locator(f".st-key-downloads-{CHART} button").first.click()
+    csv_button = page.get_by_role("button", name=t("frame.download_csv", "en"))
+    expect(csv_button).to_be_visible(timeout=30_000)
+    with page.expect_download(timeout=30_000) as download:
+        csv_button.click()
+    page.keyboard.press("Escape")
+    return download.value
+
+
+def view_csv() -> bytes:
+    """The chart's table for the view's values (bloc=EAEU), as the Download popover hands it."""
+    spec = next(spec for spec in CHARTS if spec.chart_id == CHART)
+    return export.table_csv(spec.make(read_package(), {**spec.defaults, "bloc": "EAEU"}, "en"))
+
+
+def http_status(url: str) -> int:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_download_comes_through_the_proxy_from_the_replica_that_holds_the_session(
+        cluster, chromium_page) -> None:
+    open_view(chromium_page, cluster.proxy.url)
+    download = download_csv(chromium_page)
+    assert download.suggested_filename == f"{CHART}-en.csv"
+    assert download.path().read_bytes() == view_csv()
+    assert download.url.startswith(cluster.proxy.url + "/media/")
+    # The file lives in the memory of the session's replica only: why sessions must be sticky.
+    media_path = download.url.removeprefix(cluster.proxy.url)
+    holder = sticky_replica(chromium_page)
+    other = next(replica for replica in cluster.replicas if replica.name != holder)
+    assert http_status(cluster.replica(holder).server.url + media_path) == 200
+    assert http_status(other.server.url + media_path) == 404
+
+
+def test_a_reader_whose_replica_dies_gets_the_same_view_back_from_another_one(
+        tmp_path, chromium_page) -> None:
+    with two_replicas(tmp_path) as cluster:
+        page = chromium_page
+        open_view(page, cluster.proxy.url)
+        before = what_the_reader_sees(page)
+        csv_before = download_csv(page).path().read_bytes()
+        chromium.wait_until_idle(page, 30_000)
+        holder = sticky_replica(page)
+        page.evaluate(RECORD_CONNECTION_STATES_JS)
+
+        killed_at = time.monotonic()
+        scale_test.kill_replica(cluster.replica(holder))
+        page.wait_for_function("() => window.connectionStates.some(s => s !== 'CONNECTED')",
+                               timeout=10_000)
+        page.wait_for_function(
+            "() => window.connectionStates.at(-1) === 'CONNECTED'",
+            timeout=RECONNECT_TARGET_S * 1000)
+        reconnected_s = time.monotonic() - killed_at
+        chromium.wait_until_idle(page, 30_000)
+        wait_for_charts(page, 30_000)
+
+        assert reconnected_s <= RECONNECT_TARGET_S
+        assert sticky_replica(page) != holder
+        assert what_the_reader_sees(page) == before
+        expect(page.get_by_role("dialog")).to_have_count(0)
+        # The session is new, on the other replica, and it is live: the popover reruns the
+        # view's script there, with the values from the URL, and the same file comes back.
+        assert csv_before == view_csv()
+        assert download_csv(page).path().read_bytes() == csv_before
+        assert what_the_reader_sees(page)["errors"] == 0
