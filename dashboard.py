@@ -2,7 +2,7 @@
 
 Each run settles the language, then either shows one chart alone (``?embed=true&chart=<id>``, for
 iframes in articles) or draws the shell (navigation, language switch, share link) and runs the
-chosen page. Served, the same file is the ASGI app that adds link previews (at the bottom).
+chosen page. Served, the same file is the ASGI app (at the bottom): link previews and gzip.
 """
 
 import logging
@@ -67,6 +67,8 @@ else:
     # one runs this same file as its script, and gives each page's HTML its own link preview.
     from starlette.middleware import Middleware
 
+    from components.compression import Compression
     from components.link_previews import LinkPreviews
 
-    app = st.App(__file__, middleware=[Middleware(LinkPreviews)])
+    # Compression outermost: it compresses the HTML link previews rewrite, too.
+    app = st.App(__file__, middleware=[Middleware(Compression), Middleware(LinkPreviews)])
