@@ -2,7 +2,8 @@
 
 Each run settles the language, then either shows one chart alone (``?embed=true&chart=<id>``, for
 iframes in articles) or draws the shell (navigation, language switch, share link) and runs the
-chosen page. Served, the same file is the ASGI app (at the bottom): link previews and gzip.
+chosen page. Served, the same file is the ASGI app (at the bottom): link previews, gzip, and
+the oEmbed endpoint.
 """
 
 import logging
@@ -67,8 +68,10 @@ else:
     # one runs this same file as its script, and gives each page's HTML its own link preview.
     from starlette.middleware import Middleware
 
+    from components import oembed
     from components.compression import Compression
     from components.link_previews import LinkPreviews
 
     # Compression outermost: it compresses the HTML link previews rewrite, too.
-    app = st.App(__file__, middleware=[Middleware(Compression), Middleware(LinkPreviews)])
+    app = st.App(__file__, routes=oembed.routes(),
+                 middleware=[Middleware(Compression), Middleware(LinkPreviews)])
