@@ -5,11 +5,14 @@
    waits until the content is there (the expected number of charts drawn, images loaded), and then
    posts the height on every real change, debounced, in each host's own form:
      - this project's snippet: {type: "ru-asean-embed-height", height: px}
-     - pym.js (NPR): "pymxPYMx<childId>xPYMxheightxPYMx<px>", when the iframe URL has childId;
+     - pym.js (NPR): "pymxPYMx" + childId + "xPYMxheightxPYMx" + px, when the iframe URL has a
+       childId;
        a pym "width" message from the parent is answered with the height at once
      - AMP's amp-iframe (resizable): {sentinel: "amp", type: "embed-size", height: px}
      - Embedly / Medium style hosts: JSON {src, context: "iframe.resize", height: px}
-   __CHARTS__ is replaced by the number of plotly charts to wait for (0: none). */
+   __CHARTS__ is replaced by the number of plotly charts to wait for (0: none).
+   Streamlit passes st.html through DOMPurify, which drops a script whose text has a "<" followed
+   by a letter, "/" or "!": none may appear below. */
 (function (expectedCharts) {
   if (window.__ruAseanHeight) { return; }
   window.__ruAseanHeight = true;
@@ -21,7 +24,7 @@
   // pym.js puts its child id in the iframe's query; the app may rewrite its URL later.
   var childId = null;
   try { childId = new URLSearchParams(window.location.search).get("childId"); } catch (e) {}
-  var last = 0, timer = null;
+  var last = 0, timer = null, pendingSince = 0, forced = false;
 
   function block() { return document.querySelector(BLOCK); }
 
@@ -71,11 +74,23 @@
   }
 
   function schedule(force) {
-    // Debounced: one measurement 120 ms after the last change, at the next frame.
-    if (timer) { clearTimeout(timer); }
+    // Debounced: one measurement 120 ms after the last change. A timer, not an animation frame:
+    // the browser runs no frames (nor resize observers) in an iframe outside the viewport, and
+    // an embed further down the article must have its height before the reader gets there.
+    // A stream of changes (a reader's pointer over the chart) delays it by 400 ms at most.
+    var now = Date.now();
+    if (force) { forced = true; }
+    if (timer) {
+      if (now - pendingSince > 400) { return; }
+      clearTimeout(timer);
+    } else {
+      pendingSince = now;
+    }
     timer = setTimeout(function () {
       timer = null;
-      window.requestAnimationFrame(function () { send(force); });
+      var wasForced = forced;
+      forced = false;
+      send(wasForced);
     }, 120);
   }
 
@@ -92,14 +107,15 @@
   var observer = new ResizeObserver(function () { schedule(); });
   var watched = null;
   function watch() {
-    // Streamlit may replace the block on a rerun: keep observing whichever is current.
+    // Streamlit may replace the block on a rerun: keep observing whichever is current. Any change
+    // to the page schedules a measurement too, for the frames where resize observers wait.
     var element = block();
     if (element && element !== watched) {
       if (watched) { observer.unobserve(watched); }
       observer.observe(element);
       watched = element;
-      schedule();
     }
+    schedule();
   }
   new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
   watch();
