@@ -90,13 +90,23 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
 
 def measure_heights(out: Path, pages: list[Path]) -> dict[Path, dict[int, int]] | None:
     """Each static chart page's height at ``MEASURE_WIDTHS``, drawn in Chromium; None without
-    Playwright (the gallery then gives the estimate)."""
+    Playwright (the gallery then gives the estimate). In a thread of its own: a caller may be
+    running Playwright's sync API already (the browser tests), and it allows one per thread."""
     try:
-        from playwright.sync_api import sync_playwright
-
-        from tools import browser as chromium
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         return None
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_measure, pages).result()
+
+
+def _measure(pages: list[Path]) -> dict[Path, dict[int, int]]:
+    from playwright.sync_api import sync_playwright
+
+    from tools import browser as chromium
+
     heights: dict[Path, dict[int, int]] = {}
     with sync_playwright() as playwright:
         browser = chromium.launch(playwright)
