@@ -212,8 +212,7 @@ def cold_transfer(browser, url: str, ready_js: str, viewport: dict = chromium.DE
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.enable")  # a new context: an empty cache, which then fills as a browser's does
     received: dict[str, float] = {}
     messages: list[bytes] = []
     deflate: list[int | None] = [None]  # the server's window bits, once negotiated
@@ -292,7 +291,6 @@ def phone_embed(browser, article_url: str, src: str) -> dict:
     page.goto(article_url)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
     inserted = page.evaluate("""src => {
