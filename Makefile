@@ -30,7 +30,7 @@ help:
 	@echo "make check     the fast loop (about a minute): lint, unit tests, AppTest"
 	@echo "make test      everything CI runs: lint, unit, AppTest, then the real-Chromium tests"
 	@echo "make validate  check the data package in data/ and list any problems"
-	@echo "make export    write every chart (HTML, PNG, SVG, CSV) and a gallery into exports/"
+	@echo "make export    every chart as files, static embeds and a gallery into exports/ (ARGS=\"--static-url URL --app-url URL\")"
 	@echo "make screenshots  PNG of every page and embed (id/en, desktop/phone) into screenshots/"
 	@echo "make loadtest  30 simulated readers at once (ARGS=\"--readers N\"); success rate, p50/p95, memory"
 	@echo "make bench     time and weigh every page against its static export; bench/results.json"
@@ -72,8 +72,10 @@ geocode: $(RUN_STAMP)
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 
-# Write every chart in both languages as HTML, PNG, SVG and CSV, plus a gallery, into exports/.
-export: $(RUN_STAMP) chromium
+# Write every chart in both languages as HTML, PNG, SVG and CSV, the static chart pages for
+# embeds and a gallery with their snippets, into exports/ (ARGS="--static-url URL --app-url URL").
+# The dev set-up: Playwright measures each static chart page's height in chromium.
+export: $(DEV_STAMP) chromium
 	$(BIN)/python -m components.static_export $(ARGS)
 
 # Screenshot every page and embedded chart, both languages, desktop and phone, into screenshots/.

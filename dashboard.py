@@ -2,7 +2,8 @@
 
 Each run settles the language, then either shows one chart alone (``?embed=true&chart=<id>``, for
 iframes in articles) or draws the shell (navigation, language switch, share link) and runs the
-chosen page. Served, the same file is the ASGI app that adds link previews (at the bottom).
+chosen page. Served, the same file is the ASGI app (at the bottom): link previews, gzip, and
+the oEmbed endpoint.
 """
 
 import logging
@@ -70,6 +71,8 @@ else:
     from starlette.responses import FileResponse
     from starlette.routing import Route
 
+    from components import oembed
+    from components.compression import Compression
     from components.link_previews import LinkPreviews
     from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
 
@@ -78,5 +81,6 @@ else:
         return FileResponse(GEOMETRY_PATH, media_type="application/json",
                             headers={"Cache-Control": "public, max-age=86400"})
 
-    app = st.App(__file__, middleware=[Middleware(LinkPreviews)],
-                 routes=[Route(GEOMETRY_URL_PATH, country_shapes)])
+    # Compression outermost: it compresses the HTML link previews rewrite, too.
+    app = st.App(__file__, routes=[Route(GEOMETRY_URL_PATH, country_shapes), *oembed.routes()],
+                 middleware=[Middleware(Compression), Middleware(LinkPreviews)])

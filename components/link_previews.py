@@ -4,15 +4,30 @@ Streamlit serves the same ``index.html`` (titled "Streamlit") for every page, an
 social network reading a shared link never runs the page's JavaScript. This ASGI middleware
 rewrites that one HTML response: the ``<title>``, the description and the Open Graph tags of the
 page and language the link names. Everything else passes through untouched.
+
+More goes into the head of a page that shows charts. An embed URL (and a chart named on its
+page with ``chart=``) gets the oEmbed discovery link (``components/oembed.py``). The plotly.js
+chunk of Streamlit's front end (4.7 MB, 1.4 MB compressed) gets a ``modulepreload``: Streamlit
+asks for it only once the first chart's message has arrived over the websocket, so the browser
+would otherwise fetch and compile it after everything else. And an embed gets a few lines for
+an iframe sandboxed without ``allow-same-origin``: there the page's origin is opaque, the browser
+refuses Streamlit's module scripts (they load in CORS mode) and the embed would stay blank; it
+goes to the static chart page instead (``$DASHBOARD_STATIC_URL``, default views only), or says
+which sandbox flags it needs.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
-from urllib.parse import parse_qs
+from functools import cache
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlencode
 
 from components.i18n import LANGS, t
+from components.registry import UnknownChartError, charts_on, get_chart
 from components.shell import PAGES
 
 PAGE_KEYS = {page.url_path: page for page in PAGES}
@@ -44,13 +59,103 @@ def link_lang(query_string: str) -> str:
     return lang if lang in LANGS else "id"
 
 
-def rewrite(document: str, path: str, query_string: str) -> str:
+@cache
+def plotly_chunk() -> str | None:
+    """The file name of the plotly.js chunk in Streamlit's front end (content-hashed)."""
+    import streamlit
+
+    found = sorted((Path(streamlit.__file__).parent / "static" / "static" / "js")
+                   .glob("PlotlyChart.*.js"))
+    return found[0].name if found else None
+
+
+def shows_charts(path: str, query_string: str) -> bool:
+    """Whether the page at ``path`` draws a chart: an embed, or a page with charts."""
+    query = parse_qs(query_string)
+    if query.get("embed", [""])[-1].lower() == "true" and query.get("chart"):
+        return True
+    page = PAGE_KEYS.get(path.strip("/").rsplit("/", 1)[-1] or PAGES[0].url_path)
+    return page is not None and bool(charts_on(page.url_path))
+
+
+def head_links(path: str, query_string: str, origin: str = "", base_path: str = "") -> str:
+    """The oEmbed discovery link for a chart's URL and the plotly chunk's preload.
+
+    ``path`` is the request's whole path (base URL path included), ``origin`` its scheme and host.
+    """
+    links = ""
+    query = parse_qs(query_string)
+    if origin and query.get("chart"):
+        page_url = f"{origin}{quote(path)}?{query_string}"
+        oembed = (f"{origin}{base_path}/oembed?"
+                  f"{urlencode({'url': page_url, 'format': 'json'})}")
+        links += (f'<link rel="alternate" type="application/json+oembed" '
+                  f'href="{html.escape(oembed, quote=True)}" '
+                  f'title="{html.escape(t("app.title", link_lang(query_string)), quote=True)}" />')
+    chunk = plotly_chunk()
+    if chunk and shows_charts(path, query_string):
+        links += f'<link rel="modulepreload" crossorigin href="./static/js/{chunk}" />'
+    if query.get("embed", [""])[-1].lower() == "true" and query.get("chart"):
+        links += sandbox_fallback(query_string, origin + base_path if origin else "")
+    return links
+
+
+def sandbox_fallback(query_string: str, app_base: str) -> str:
+    """A classic inline script (it runs where module scripts are refused) for an embed in an
+    iframe sandboxed without allow-same-origin: the static chart page, or what flags it needs."""
+    from components import export
+    from components.url_state import parse_query, to_query
+
+    query = parse_qs(query_string)
+    lang = link_lang(query_string)
+    try:
+        spec = get_chart(query["chart"][-1])
+    except UnknownChartError:
+        return ""
+    values, _ = parse_query(spec.params, query)
+    static_base = (os.environ.get(export.STATIC_URL_VARIABLE) or "").rstrip("/")
+    static_page = (export.static_embed_url(static_base, spec, lang)
+                   if static_base and not to_query(spec.params, values) else "")
+    dashboard = export.dashboard_url(app_base, spec, values, lang) if app_base else ""
+    message = html.escape(t("embed_frame.sandboxed", lang, flags=export.SANDBOX))
+    if dashboard:
+        message += (f' <a href="{html.escape(dashboard, quote=True)}" target="_blank" '
+                    f'rel="noopener">{html.escape(t("embed_frame.full_dashboard", lang))}</a>')
+    notice = _js(f'<p style="font-family:sans-serif;margin:16px">{message}</p>')
+    return ("<script>(function(){if(window.origin!=='null')return;"
+            f"var page={_js(static_page)};if(page){{location.replace(page);return;}}"
+            "document.addEventListener('DOMContentLoaded',function(){"
+            f"document.getElementById('root').innerHTML={notice};"
+            "});})();</script>")
+
+
+def _js(value: str) -> str:
+    """A JavaScript string literal that cannot close the ``<script>`` it stands in."""
+    return json.dumps(value).replace("<", "\\u003c")
+
+
+def rewrite(document: str, path: str, query_string: str, origin: str = "",
+            base_path: str = "") -> str:
     """The page HTML with its preview tags, and ``<html lang>`` set to the link's language (screen
-    readers pick their voice from it)."""
+    readers pick their voice from it). ``origin`` (scheme and host) and ``base_path`` (the
+    server's base URL path) make the absolute address of the oEmbed discovery link."""
     document = re.sub(r"<html[^>]*>", f'<html lang="{link_lang(query_string)}">', document,
                       count=1)
-    return re.sub(r"<title>.*?</title>", lambda _: preview_tags(path, query_string), document,
-                  count=1, flags=re.S)
+    return re.sub(r"<title>.*?</title>",
+                  lambda _: preview_tags(path, query_string)
+                  + head_links(path, query_string, origin, base_path),
+                  document, count=1, flags=re.S)
+
+
+def _origin(scope, headers: dict) -> tuple[str, str]:
+    """The app's address as the request reached it: scheme and host, and the base URL path."""
+    from streamlit import config
+
+    host = headers.get(b"host", b"").decode("latin-1")
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    if not host or not re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", host):
+        return "", ""
+    return f"{scope.get('scheme', 'http')}://{host}", (f"/{base}" if base else "")
 
 
 class LinkPreviews:
@@ -66,6 +171,7 @@ class LinkPreviews:
                 or b"text/html" not in headers.get(b"accept", b"")):
             await self.app(scope, receive, send)
             return
+        origin, base_path = _origin(scope, headers)
         # Ask for the page uncompressed: it is rewritten here, and it is small.
         scope = {**scope, "headers": [(key, value) for key, value in scope["headers"]
                                       if key.lower() != b"accept-encoding"]}
@@ -86,7 +192,8 @@ class LinkPreviews:
             chunks.append(message.get("body", b""))
             if not message.get("more_body"):
                 body = rewrite(b"".join(chunks).decode("utf-8"), scope["path"],
-                               scope.get("query_string", b"").decode("latin-1")).encode("utf-8")
+                               scope.get("query_string", b"").decode("latin-1"),
+                               origin, base_path).encode("utf-8")
                 headers = [(k, v) for k, v in start.get("headers", [])
                            if k.lower() not in (b"content-length", b"etag")]
                 headers.append((b"content-length", str(len(body)).encode()))

@@ -1,13 +1,16 @@
-"""Embed: for editors. Choose a chart and its options, preview it, copy the iframe snippet and
-download the static fallback for when the app is asleep or blocked."""
+"""Embed: for editors. Choose a chart and its options, preview it, and copy the code for the
+article in the kind the site needs (static, live, pym.js, AMP, a plain iframe), or download the
+static fallback for when the app is asleep or blocked."""
 
 import streamlit as st
 
-from components import export, frame, shell, url_state
+from components import embed, export, frame, shell, url_state
 from components.citations import source_text
 from components.i18n import t
 from components.loading import load_data
 from components.registry import CHARTS
+
+KINDS = ("static", "live", "pym", "amp", "plain")
 
 lang = shell.current_lang()
 data = load_data(lang)
@@ -24,17 +27,41 @@ spec = st.selectbox(
 values = {param.key: url_state.control(param, data, lang, key=f"embed.{spec.chart_id}.{param.key}")
           for param in spec.params}
 chart = frame.build(spec, data, values, lang)
-url = export.embed_url(frame.app_base_url(), spec, values, lang)
+app_url = embed.public_app_url()
+url = export.embed_url(app_url, spec, values, lang)
+title = chart.title if chart else spec.chart_id
+description = chart.description if chart else ""
+plain_source = source_text(data["sources"], chart.source_ids, lang, credits=chart.credits) if chart else ""
+height = export.estimated_height(chart, plain_source, lang) if chart else 640
+# The static chart pages show each chart's default view only.
+static_base = embed.static_base_url()
+static_url = (export.static_embed_url(static_base, spec, lang)
+              if static_base and not url_state.to_query(spec.params, values) else None)
 
 st.subheader(t("embed.snippet_heading", lang))
-st.caption(t("frame.embed_help", lang))
-description = chart.description if chart else ""
-# Plain, not highlighted: Streamlit's highlighting blue has only 3.8:1 contrast (AA: 4.5:1).
-st.code(export.embed_snippet(url, chart.title if chart else spec.chart_id, description),
-        language=None, wrap_lines=True)
+kind = st.segmented_control(
+    t("embed_snippets.choose_kind", lang), KINDS, key="embed.kind", required=True,
+    default="static" if static_url else "live",
+    format_func=lambda k: t(f"embed_snippets.kind_{k}", lang))
+st.caption(t(f"embed_snippets.help_{kind}", lang, width=export.SNIPPET_WIDTH))
+source = (static_url or url) if kind != "live" else url
+if kind == "static" and not static_url:
+    st.info(t("embed_snippets.no_static_url", lang), icon=":material/info:")
+    source = None
+snippets = {
+    "static": lambda: export.embed_snippet(source, title, description, height),
+    "live": lambda: export.embed_snippet(url, title, description, height),
+    "pym": lambda: export.pym_snippet(source, title, f"ru-asean-{spec.chart_id}-{lang}"),
+    "amp": lambda: export.amp_snippet(source, title, height, t("embed_frame.overflow", lang)),
+    "plain": lambda: export.plain_iframe_snippet(source, title, height),
+}
+if source:
+    # Plain, not highlighted: Streamlit's highlighting blue has only 3.8:1 contrast (AA: 4.5:1).
+    st.code(snippets[kind](), language=None, wrap_lines=True)
 st.code(url, language=None, wrap_lines=True)
+st.caption(t("embed_snippets.sandbox", lang, flags=export.SANDBOX))
+st.caption(t("embed_snippets.oembed", lang, url=f"{app_url}/oembed?url=…&format=json"))
 if chart is not None:
-    plain_source = source_text(data["sources"], chart.source_ids, lang)
     st.download_button(
         t("embed.download_fallback", lang),
         lambda: export.static_fallback_html(
@@ -44,4 +71,4 @@ if chart is not None:
         on_click="ignore", key="embed.fallback")
 
 st.subheader(t("embed.preview_heading", lang))
-st.iframe(url, height=720, alt=description or spec.chart_id)
+st.iframe(url, height=height + 16, alt=description or spec.chart_id)

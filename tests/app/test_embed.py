@@ -76,3 +76,26 @@ def test_an_embed_of_a_retired_chart_says_where_its_content_went(lang):
     app = run_embed(embed="true", chart="distance-to-jakarta", lang=lang)
     assert not app.exception and not app.error
     assert [info.value for info in app.info] == [t("embed.retired.distance-to-jakarta", lang)]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_embed_is_the_chart_alone_with_a_quiet_footer(lang):
+    """Title, chart, source and the footer: no tabs, no in-words expander, no editor tools."""
+    spec = next(spec for spec in CHARTS if spec.page == "map")
+    app = run_embed(embed="true", chart=spec.chart_id, lang=lang, bloc="SCO")
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.tabs and not app.expander
+    assert [button.label for button in app.get("download_button")] == [
+        t("embed_frame.get_data", lang)]
+    link = f"[{md_escape(t('embed_frame.full_dashboard', lang))}]"
+    footer = [md.value for md in app.markdown if md.value.startswith(link)]
+    assert footer and footer[0].endswith(f"/map?lang={lang}&bloc=SCO)"), footer
+
+
+def test_pyms_query_parameters_leave_the_embed_as_it_is():
+    """pym.js adds initialWidth, childId, parentTitle and parentUrl to the iframe's URL."""
+    spec = CHARTS[0]
+    app = run_embed(embed="true", chart=spec.chart_id, lang="en", initialWidth="640",
+                    childId="ru-asean-x", parentTitle="An article", parentUrl="https://news/a")
+    assert not app.exception and not app.warning and not app.error
+    assert app.query_params["childId"] in ("ru-asean-x", ["ru-asean-x"])  # kept in the URL

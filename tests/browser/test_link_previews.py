@@ -1,5 +1,6 @@
 """The served HTML of each page has its own title and description for link previews."""
 
+import gzip
 import html as html_lib
 import urllib.request
 
@@ -14,7 +15,10 @@ def fetch_html(url: str) -> str:
                                                    "Accept-Encoding": "gzip"})
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with opener.open(request, timeout=10) as response:
-        return response.read().decode("utf-8")
+        body = response.read()
+        if response.headers.get("Content-Encoding") == "gzip":  # components/compression.py
+            body = gzip.decompress(body)
+        return body.decode("utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGS)

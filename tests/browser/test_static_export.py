@@ -1,23 +1,27 @@
 """``make export`` files open from disk in Chromium with every network request blocked."""
 
+import json
+import re
+
 import pytest
 
 from components import static_export
 from components.registry import CHARTS
 
 CHART_IDS = [spec.chart_id for spec in CHARTS]
+STATIC_URL = "https://static.example.org/ru-asean"
+APP_URL = "https://app.example.org"
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
-    assert static_export.main(["--out", str(out)]) == 0
+    assert static_export.main(["--out", str(out), "--static-url", STATIC_URL,
+                               "--app-url", APP_URL]) == 0
     return out
 
 
-@pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_an_exported_chart_renders_offline(browser, exported, chart_id):
-    """The standalone HTML draws its chart from files beside it, and asks the network nothing."""
+def offline_page(browser):
     context = browser.new_context()
     requested = []
 
@@ -32,9 +36,28 @@ def test_an_exported_chart_renders_offline(browser, exported, chart_id):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, requested, errors
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_an_exported_chart_renders_offline(browser, exported, chart_id):
+    """The standalone HTML and the static chart page draw their chart from files beside them,
+    and ask the network nothing; the static page shows its preview image first."""
+    context, page, requested, errors = offline_page(browser)
     page.goto((exported / "en" / f"{chart_id}.html").as_uri())
     page.wait_for_function("() => !!document.querySelector('.js-plotly-plot .main-svg')")
     assert page.locator(".js-plotly-plot .main-svg path, .js-plotly-plot .point").count() > 0
+
+    page.goto((exported / "en" / f"{chart_id}.embed.html").as_uri())
+    preview = page.locator("#chart picture img")
+    assert preview.count() == 1 and preview.get_attribute("alt")
+    page.wait_for_function("() => !document.querySelector('#chart picture')"
+                           " && !!document.querySelector('#chart .main-svg')", timeout=60_000)
+    assert page.locator("#chart .main-svg path, #chart .point").count() > 0
+    # A valid font list: the heading is not in the browser's serif default.
+    assert "serif" not in page.evaluate(
+        "() => getComputedStyle(document.querySelector('h1')).fontFamily").replace("sans-serif", "")
+    assert page.locator(".links a").count() == 2  # Get the data, Full dashboard
     assert requested == [] and errors == []
     context.close()
 
@@ -43,12 +66,32 @@ def test_every_chart_has_its_files_in_both_languages_and_the_gallery_links_them(
     gallery = (exported / "index.html").read_text(encoding="utf-8")
     for lang in ("id", "en"):
         for chart_id in CHART_IDS:
-            for suffix in (".html", ".png", ".svg", ".csv", "-fallback.html"):
+            for suffix in (".html", ".png", ".svg", ".csv", "-fallback.html", ".embed.html",
+                           ".oembed.json"):
                 path = exported / lang / f"{chart_id}{suffix}"
                 assert path.stat().st_size > 0, path
                 assert f"{lang}/{chart_id}{suffix}" in gallery
-    assert "embed=true" in gallery and "iframe" in gallery
+            assert list((exported / lang).glob(f"{chart_id}.preview.*"))
+            answer = json.loads((exported / lang / f"{chart_id}.oembed.json").read_text())
+            assert answer["type"] == "rich" and answer["width"] == 640 and answer["height"] > 300
+            assert f'{STATIC_URL}/{lang}/{chart_id}.embed.html' in answer["html"]
+            assert (exported / lang / f"{chart_id}.embed.html.gz").exists()
+    for snippet in ("embed=true", "<iframe", "new pym.Parent", "amp-iframe", STATIC_URL, APP_URL):
+        assert snippet.replace("<", "&lt;") in gallery, snippet
     assert (exported / "plotly.min.js").stat().st_size > 1_000_000
+    assert (exported / "plotly.min.js.gz").stat().st_size < 2_000_000
+
+
+def test_without_addresses_the_gallery_names_the_flags_and_writes_no_address(tmp_path):
+    assert static_export.main(["--out", str(tmp_path), "--chart", "channels"]) == 0
+    written = "".join(path.read_text(encoding="utf-8") for path in
+                      [tmp_path / "index.html", *tmp_path.glob("*/channels.embed.html")])
+    assert "--static-url" in written and "--app-url" in written
+    # No address of the app or the static host (the source lines link their sources).
+    assert not re.search(r'src="https?://', written)
+    assert "embed=true" not in written and "json+oembed" not in written
+    assert 'target="_blank"' not in written  # no "Full dashboard" link without --app-url
+    assert not list(tmp_path.glob("*/*.oembed.json"))
 
 
 def test_export_fails_clearly_without_chromium(monkeypatch, tmp_path, capsys):

@@ -14,7 +14,7 @@ Tests that click, type or resize live beside the feature they test.
 import pytest
 from playwright.sync_api import expect
 
-from components.i18n import LANGS
+from components.i18n import LANGS, t
 from components.registry import CHARTS, charts_on
 from components.shell import PAGES, link_path
 from tools.browser import PHONE
@@ -71,8 +71,9 @@ def test_page_tour(browser_page, app_url, open_page, page_info, lang):
 
 @pytest.mark.parametrize(("spec", "lang"), EMBED_CASES, ids=EMBED_IDS)
 def test_embed_tour(browser_page, app_url, open_page, spec, lang):
-    """The embed shows the chart's frame alone and drawn (no navigation, sidebar or page
-    heading), in its language, accessible, with dark chart text on the light theme."""
+    """The embed shows the chart alone and drawn (no navigation, sidebar, page heading, tabs or
+    editor tools; "Get the data" and "Full dashboard" under it), in its language, accessible,
+    with dark chart text on the light theme."""
     page = browser_page.page
     open_embed(page, app_url, open_page, spec.chart_id, lang)
 
@@ -82,6 +83,16 @@ def test_embed_tour(browser_page, app_url, open_page, spec, lang):
     assert page.locator('[data-testid="stSidebarNav"]').count() == 0
     assert page.locator('[data-testid="stMain"] h1').count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
+    # The chart alone: no tabs, no in-words expander, no editor tools; one quiet footer.
+    for part in ("stTabs", "stExpander", "stPopover"):
+        assert page.locator(f'[data-testid="{part}"]').count() == 0, part
+    footer = page.locator(".st-key-embed-footer")
+    expect(footer.get_by_role("button", name=t("embed_frame.get_data", lang))).to_be_visible()
+    dashboard = footer.get_by_role("link", name=t("embed_frame.full_dashboard", lang))
+    expect(dashboard).to_have_attribute("target", "_blank")
+    assert f"/{spec.page}?lang={lang}" in dashboard.get_attribute("href")
+    # The chart in words, for screen readers only.
+    assert page.locator(".ru-sr-only").inner_text().strip()
     assert browser_page.console_errors == []
     assert other_language_text(page, lang) == []
     violations = axe_violations(page)

@@ -33,3 +33,31 @@ def test_nothing_from_the_link_reaches_the_html_unescaped():
 def test_the_html_element_carries_the_links_language():
     assert rewrite(STREAMLIT_HEAD, "/map", "lang=id").startswith('<html lang="id">')
     assert rewrite(STREAMLIT_HEAD, "/map", "lang=en").startswith('<html lang="en">')
+
+
+def test_an_embed_page_names_its_oembed_answer_and_preloads_the_plotly_chunk():
+    page = rewrite(STREAMLIT_HEAD, "/", "embed=true&chart=channels&lang=en",
+                   origin="http://127.0.0.1:8501")
+    assert ('<link rel="alternate" type="application/json+oembed" href="http://127.0.0.1:8501/'
+            'oembed?url=http%3A%2F%2F127.0.0.1%3A8501%2F%3Fembed%3Dtrue%26chart%3Dchannels'
+            '%26lang%3Den&amp;format=json"') in page
+    assert '<link rel="modulepreload" crossorigin href="./static/js/PlotlyChart.' in page
+
+
+def test_a_page_without_charts_gets_neither_oembed_nor_the_plotly_chunk():
+    page = rewrite(STREAMLIT_HEAD, "/sources", "lang=en", origin="http://127.0.0.1:8501")
+    assert "json+oembed" not in page and "PlotlyChart" not in page
+    assert "PlotlyChart" in rewrite(STREAMLIT_HEAD, "/map", "lang=en")
+
+
+def test_a_sandboxed_embed_falls_back_to_the_static_page_of_a_default_view(monkeypatch):
+    from components import export
+
+    monkeypatch.setenv(export.STATIC_URL_VARIABLE, "https://static.example/ru")
+    page = rewrite(STREAMLIT_HEAD, "/", "embed=true&chart=channels&lang=en", origin="http://h")
+    assert "window.origin!=='null'" in page
+    assert '"https://static.example/ru/en/channels.embed.html"' in page
+    other_view = rewrite(STREAMLIT_HEAD, "/", "embed=true&chart=delegation-levels&level=minister",
+                         origin="http://h")
+    assert "static.example" not in other_view and "allow-same-origin" in other_view
+    assert "</script><" not in other_view.split("window.origin")[1].split("</script>")[0]
