@@ -15,11 +15,12 @@ AXE = tests/browser/node_modules/axe-core/axe.min.js
 ARGS ?=
 
 .DEFAULT_GOAL := help
-# pytest for one layer on two workers (the machine's cores), a test file per worker so module
-# fixtures are made once. The fast loop stops at the first failure and starts with the tests that
-# failed last time, so a broken change answers in seconds; the full run reports every failure.
-PYTEST_LAYER = $(BIN)/python -m pytest -n 2 --dist loadfile -q
-PYTEST_FAST = $(PYTEST_LAYER) -x --ff
+# pytest for one layer on two workers (the machine's cores), each taking the next test as it
+# finishes one (worksteal: a file of long grids no longer holds one worker to the end). The fast
+# loop leaves out the tests marked slow (the long grids and the URL fuzzing), stops at the first
+# failure and starts with the tests that failed last time; the full run reports every failure.
+PYTEST_LAYER = $(BIN)/python -m pytest -n 2 --dist worksteal -q
+PYTEST_FAST = $(PYTEST_LAYER) -x --ff -m "not slow"
 
 .PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode \
 	haproxy scale-test

@@ -2,7 +2,8 @@
 
 ``ChartSpec`` is one entry of the registry (``components.registry``); its ``make`` turns the data
 package, the chart's parameter values and a language into a ``Chart``: the figure plus every
-piece of text and data the frame shows around it. ``make`` never calls Streamlit.
+piece of text and data the frame shows around it, and the rows its downloads hold. ``make`` never
+calls Streamlit.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ class Chart:
     # Tools and data used as tools, named apart from the evidence: (what they gave, e.g. "Map";
     # their source ids). The source line reads "Source: ... Map: Natural Earth".
     credits: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The same rows for data desks: stable column names from ``chart_data.FIELDS``, ISO dates,
+    # numbers as numbers, codes as the data package spells them (the CSV and ZIP downloads).
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # How the rows were made from the data package, in the chart's language ("About this data").
+    method: str = ""
 
 
 @dataclass(frozen=True)

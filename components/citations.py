@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from components.i18n import Lang, format_date, t
+from components.i18n import Lang, t
 from components.safe_text import md_escape, md_link
 from components.validation import split_list
 
@@ -109,13 +109,3 @@ def source_text(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang, li
             text += f". {label}: " + _joined(list(tools), lang, CREDIT_LIMIT)
     return text
 
-
-def source_rows(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang) -> list[str]:
-    """One markdown line per cited source, authority first: title, publisher, date, linked."""
-    lines = []
-    for _, row in evidence_by_authority(sources, source_ids).iterrows():
-        published = (f" ({format_date(row['published'], lang)})"
-                     if not pd.isna(row["published"]) else "")
-        lines.append(f"{md_link(row['title'], row['url'])} - {md_link(row['publisher'], None)}"
-                     f"{published}")
-    return lines

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
 from components.citations import AUTHORITY, TOOL_KIND
 from components.conflicts import caveat, disagreement
-from components.data_package import DESCRIPTOR_NAME, DataPackage
+from components.data_package import DataPackage
 from components.i18n import Lang, format_date, localized, t
 from components.safe_text import md_escape, md_link
 
@@ -46,17 +43,6 @@ def dictionary_table(resource: Mapping, lang: Lang) -> pd.DataFrame:
             t("sources.dict_description", lang): resource_text(field, "description", lang),
         })
     return pd.DataFrame(rows)
-
-
-def package_zip(root: Path, data: DataPackage) -> bytes:
-    """The whole data package (descriptor and every CSV) as one zip file."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.write(root / DESCRIPTOR_NAME, DESCRIPTOR_NAME)
-        for name in data:
-            path = data.resource(name)["path"]
-            archive.write(root / path, path)
-    return buffer.getvalue()
 
 
 def unconfirmed_items(data: DataPackage, lang: Lang) -> pd.DataFrame:

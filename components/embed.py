@@ -58,11 +58,6 @@ def requested() -> bool:
     return embedded and st.query_params.get("chart") is not None
 
 
-def public_app_url() -> str:
-    """The app's address for links that leave the embed: ``$DASHBOARD_APP_URL`` when set."""
-    return (os.environ.get(export.APP_URL_VARIABLE) or "").rstrip("/") or frame.app_base_url()
-
-
 def static_base_url() -> str | None:
     """Where ``make export``'s folder is hosted (``$DASHBOARD_STATIC_URL``), if the app knows."""
     return (os.environ.get(export.STATIC_URL_VARIABLE) or "").rstrip("/") or None
@@ -115,10 +110,10 @@ def chart_only(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
 
 def footer(spec: ChartSpec, chart, values: Mapping[str, Any], lang: Lang) -> None:
     """One quiet line: the chart's rows as CSV, and the full dashboard at this view."""
-    url = export.dashboard_url(public_app_url(), spec, values, lang)
+    url = export.dashboard_url(frame.public_app_url(), spec, values, lang)
     with st.container(key="embed-footer", horizontal=True, gap="small",
                       vertical_alignment="center"):
-        st.download_button(t("embed_frame.get_data", lang), export.table_csv(chart),
+        st.download_button(t("embed_frame.get_data", lang), export.rows_csv(chart),
                            file_name=f"{spec.chart_id}-{lang}.csv", mime="text/csv",
                            type="tertiary", on_click="ignore", key=f"data-{spec.chart_id}")
         # A markdown link opens in a new tab with rel="noopener noreferrer" (Streamlit's default).

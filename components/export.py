@@ -23,6 +23,7 @@ from urllib.parse import urlencode, urljoin
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from components.chart_data import csv_bytes
 from components.chart_spec import Chart, ChartSpec
 from components.i18n import Lang, t
 from components.map.geometry import inline_shapes
@@ -231,8 +232,21 @@ def static_fallback_html(chart: Chart, png: bytes, source_text: str, lang: Lang)
     return _page(lang, chart.title, f"{head}{image}\n{foot}{table}")
 
 
-def table_csv(chart: Chart) -> bytes:
-    return chart.table.to_csv(index=False).encode("utf-8")
+def rows_csv(chart: Chart) -> bytes:
+    """The chart's rows as data desks take them (``chart_data.csv_bytes``): the app's "Data (CSV)"
+    and "Get the data", and ``make export``'s ``<chart>.csv``."""
+    return csv_bytes(chart.rows)
+
+
+def permanent_url(app_url: str | None, spec: ChartSpec, values: Mapping[str, Any], lang: Lang,
+                  static_url: str | None = None) -> str:
+    """The address a citation gives for this view of a chart: the dashboard's page at this view;
+    without a known app, the chart's page in the hosted export; else nothing."""
+    if app_url:
+        return dashboard_url(app_url, spec, values, lang)
+    if static_url:
+        return urljoin(static_url.rstrip("/") + "/", f"{lang}/{spec.chart_id}.html")
+    return ""
 
 
 # --- embeds ------------------------------------------------------------------------------------------

@@ -1,16 +1,19 @@
 """The chart frame: every chart on every page, and every embed, is shown through ``show_chart``.
 
-Title (the finding), subtitle (what is plotted and when), the views Chart / Table / Sources, the
-"Source:" line built from the data's source ids, notes, the chart in words, and the editor's
-tools: downloads (PNG, SVG, standalone HTML, CSV of the rows shown) and the embed snippet.
+Title (the finding), subtitle (what is plotted and when), the views Chart / Table / About this
+data, the "Source:" line built from the data's source ids, notes, the chart in words, and the
+editor's tools: downloads (PNG, SVG, standalone HTML, the rows as CSV, the data and its
+description as a ZIP) and the embed snippet.
 A chart whose build fails shows its frame with an error notice; the rest of the page renders.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
@@ -19,10 +22,13 @@ import streamlit as st
 from _plotly_utils.utils import convert_to_base64
 
 from components import export, theme
+from components.about_data import About, about
 from components.chart_spec import Chart, ChartSpec
-from components.citations import source_line, source_rows, source_text
+from components.citations import source_line, source_text
+from components.data_dictionary import source_lines
+from components.data_downloads import chart_zip
 from components.data_package import DataPackage
-from components.i18n import Lang, t
+from components.i18n import Lang, format_date, t
 from components.safe_text import md_escape
 
 log = logging.getLogger(__name__)
@@ -80,7 +86,6 @@ class OnScreen:
     """What the frame shows of a chart in one language and theme, made once per view."""
 
     figure: SentFigure
-    source_rows: tuple[str, ...]
     source_line: str
     source_text: str
 
@@ -88,7 +93,6 @@ class OnScreen:
 def _on_screen(chart: Chart, data: DataPackage, lang: Lang, dark: bool) -> OnScreen:
     sources = data["sources"]
     return OnScreen(SentFigure(theme.for_dark_theme(chart.figure) if dark else chart.figure),
-                    tuple(source_rows(sources, chart.source_ids, lang)),
                     source_line(sources, chart.source_ids, lang, credits=chart.credits),
                     source_text(sources, chart.source_ids, lang, credits=chart.credits))
 
@@ -107,6 +111,22 @@ def on_screen(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[
     return _cached_on_screen(*_view(spec, values, lang, data), dark, chart, data)
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _cached_about(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple, url: str,
+                  accessed: date, _spec: ChartSpec, _chart: Chart, _data: DataPackage) -> About:
+    return about(_spec, _chart, _data, lang, url=url, accessed=accessed)
+
+
+def about_view(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
+               lang: Lang) -> About:
+    """What "About this data" and the ZIP say about this view, cited at its permanent URL on the
+    day the reader takes it."""
+    url = export.permanent_url(public_app_url(), spec, values, lang)
+    if not data.version:
+        return about(spec, chart, data, lang, url=url, accessed=date.today())
+    return _cached_about(*_view(spec, values, lang, data), url, date.today(), spec, chart, data)
+
+
 def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
                on_select: str = "ignore") -> Any:
     """Build and frame one chart; returns the plotly selection event when ``on_select="rerun"``."""
@@ -123,8 +143,8 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
     shown = on_screen(spec, chart, data, values, lang)
     st.markdown(f"#### {md_escape(chart.title)}")
     st.caption(md_escape(chart.subtitle))
-    view_chart, view_table, view_sources = st.tabs(
-        [t("frame.view_chart", lang), t("frame.view_table", lang), t("frame.view_sources", lang)])
+    view_chart, view_table, view_about = st.tabs(
+        [t("frame.view_chart", lang), t("frame.view_table", lang), t("about.tab", lang)])
     event = None
     with view_chart:
         style = fit_height_style(spec.chart_id, chart.figure)
@@ -139,13 +159,34 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
             st.text(chart.description)
     with view_table:
         st.dataframe(chart.table, hide_index=True, width="stretch")
-    with view_sources:
-        st.markdown("\n".join(f"- {line}" for line in shown.source_rows))
+    found = about_view(spec, chart, data, values, lang)
+    with view_about:
+        about_panel(found)
     st.caption(shown.source_line)
     for note in chart.notes:
         st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")
-    editor_tools(spec, chart, shown.source_text, values, lang)
+    editor_tools(spec, chart, shown.source_text, values, lang, found, data)
     return event
+
+
+def about_panel(found: About) -> None:
+    """How the rows were made, their dates and checked day, the sources by kind, the citation."""
+    lang = found.lang
+    lines = [f"**{md_escape(t('about.what', lang))}** · {md_escape(found.method)}"]
+    if found.dates:
+        lines.append(md_escape(t("about.dates", lang, range=found.dates)))
+    lines.append(md_escape(t("about.checked", lang, date=format_date(found.checked, lang))))
+    st.markdown("\n\n".join(lines))
+    st.markdown(f"**{md_escape(t('about.sources', lang))}**")
+    # The sources' titles stay in their own language: the page's language check skips them.
+    with st.container(key=f"data-text-about-{found.chart_id}"):
+        for kind, items in source_lines(found.sources, lang).items():
+            st.markdown(f"*{md_escape(t(f'sources.source_kind.{kind}', lang))}*\n"
+                        + "\n".join(items))
+    st.markdown(f"**{md_escape(t('about.cite', lang))}**")
+    st.caption(t("about.cite_help", lang))
+    st.code(found.citation.full, language=None, wrap_lines=True)
+    st.code(found.citation.bibtex, language=None, wrap_lines=True)
 
 
 NARROW_FRAME_PX = 700  # a frame narrower than this is on a phone or in a narrow embed
@@ -183,7 +224,7 @@ def reader_theme() -> str:
 
 
 def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mapping[str, Any],
-                 lang: Lang) -> None:
+                 lang: Lang, found: About, data: DataPackage) -> None:
     """Downloads and the embed snippet, drawn only while their popover is open.
 
     Most readers never open them: left closed they cost neither the server a CSV and an embed
@@ -205,9 +246,12 @@ def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mappi
             st.download_button("HTML", lambda: export.chart_html(spec, chart, plain_source, lang),
                                file_name=f"{name}.html", mime="text/html",
                                key=f"html-{spec.chart_id}", on_click="ignore")
-            st.download_button(t("frame.download_csv", lang), export.table_csv(chart),
+            st.download_button(t("about.csv", lang), export.rows_csv(chart),
                                file_name=f"{name}.csv", mime="text/csv",
                                key=f"csv-{spec.chart_id}", on_click="ignore")
+            st.download_button(t("about.zip", lang), lambda: chart_zip(found, chart.rows, data),
+                               file_name=f"{name}.zip", mime="application/zip",
+                               key=f"zip-{spec.chart_id}", on_click="ignore")
     embed = embed_column.popover(t("frame.embed", lang), icon=":material/code:", key=f"embed-{spec.chart_id}",
                                  on_change="rerun")
     if embed.open:
@@ -218,6 +262,11 @@ def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mappi
             # 4.5:1).
             st.code(export.embed_snippet(url, chart.title, chart.description), language=None,
                     wrap_lines=True)
+
+
+def public_app_url() -> str:
+    """The app's address for links that leave the page: ``$DASHBOARD_APP_URL`` when set."""
+    return (os.environ.get(export.APP_URL_VARIABLE) or "").rstrip("/") or app_base_url()
 
 
 def app_base_url() -> str:

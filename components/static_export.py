@@ -4,7 +4,10 @@ For each chart and language, in ``exports/<lang>/``:
 
 - ``<chart>.html``: a standalone page (interactive, with its table);
 - ``<chart>.png``, ``<chart>.svg``: the chart with its title and source drawn in (kaleido driving
-  Debian's chromium); ``<chart>.csv``: the rows shown;
+  Debian's chromium);
+- ``<chart>.csv``: the chart's rows for data desks, and ``<chart>.zip``: those rows with the
+  sources they cite, a ``datapackage.json`` and a README that says how to cite them, the same
+  bytes as the app's Download menu gives for the same view on the same day (``data_downloads``);
 - ``<chart>-fallback.html``: image, description and table in one file;
 - ``<chart>.embed.html``: the static chart page for articles, the same chart-only layout as the
   live embed, resizing its iframe with the same height script; its first image is
@@ -28,14 +31,18 @@ import argparse
 import gzip
 import html
 import json
+import os
 import sys
 import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
 from components import export
+from components.about_data import about
 from components.citations import cited_publishers, source_text
+from components.data_downloads import chart_zip
 from components.data_package import read_package
 from components.i18n import LANGS, t
 from components.paths import PROJECT_ROOT
@@ -48,11 +55,20 @@ GZIP_MIN_BYTES = 1024
 NARROW_PREVIEW_WIDTH = 360
 MEASURE_WIDTHS = (export.SNIPPET_WIDTH, 375)
 FILE_KINDS = ((".embed.html", "embed_snippets.kind_static"), (".html", None), (".png", None),
-              (".svg", None), (".csv", None), ("-fallback.html", "export.fallback"))
+              (".svg", None), (".csv", None), (".zip", None), ("-fallback.html", "export.fallback"))
+
+
+def accessed_on() -> date:
+    """The day the export's citations give as accessed: today, or ``SOURCE_DATE_EPOCH`` (the
+    reproducible-builds convention) when set, so that a rebuild gives the same ZIPs."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
 
 
 def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None,
-                      app_url: str | None = None) -> dict:
+                      app_url: str | None = None, accessed: date | None = None) -> dict:
     """Write one chart's files in one language; returns what the gallery needs about it."""
     chart = spec.make(data, spec.defaults, lang)
     plain_source = source_text(data["sources"], chart.source_ids, lang, credits=chart.credits)
@@ -65,7 +81,8 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
     png = export.figure_image(framed, "png")
     stem.with_suffix(".png").write_bytes(png)
     stem.with_suffix(".svg").write_bytes(export.figure_image(framed, "svg"))
-    stem.with_suffix(".csv").write_bytes(export.table_csv(chart))
+    write_data_files(out, data, spec, lang, chart, accessed=accessed or accessed_on(),
+                     url=export.permanent_url(app_url, spec, spec.defaults, lang, static_url))
     (stem.parent / f"{spec.chart_id}-fallback.html").write_text(
         export.static_fallback_html(chart, png, plain_source, lang), encoding="utf-8")
 
@@ -86,6 +103,16 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
     (stem.parent / export.static_page_name(spec)).write_text(page, encoding="utf-8")
     return {"title": chart.title, "description": chart.description,
             "estimate": export.estimated_height(chart, plain_source, lang)}
+
+
+def write_data_files(out: Path, data, spec, lang, chart, *, url: str, accessed: date) -> None:
+    """``<chart>.csv`` and ``<chart>.zip``: the bytes the app's Download menu gives for the same
+    view, address and day."""
+    stem = out / lang / spec.chart_id
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    stem.with_suffix(".csv").write_bytes(export.rows_csv(chart))
+    found = about(spec, chart, data, lang, url=url, accessed=accessed)
+    stem.with_suffix(".zip").write_bytes(chart_zip(found, chart.rows, data))
 
 
 def measure_heights(out: Path, pages: list[Path]) -> dict[Path, dict[int, int]] | None:
@@ -264,12 +291,13 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / PLOTLY_JS).write_text(get_plotlyjs(), encoding="utf-8")
     jobs = [(lang, spec) for lang in LANGS for spec in specs]
+    accessed = accessed_on()
     entries = []
     started = time.monotonic()
     for number, (lang, spec) in enumerate(jobs, start=1):
         print(f"[{number}/{len(jobs)}] {spec.chart_id} ({lang}) ...", end=" ", flush=True)
         entries.append((lang, spec, write_chart_files(args.out, data, spec, lang, static_url,
-                                                      app_url)))
+                                                      app_url, accessed)))
         print("ok", flush=True)
     print("measuring the static chart pages in Chromium ...", flush=True)
     pages = [args.out / lang / export.static_page_name(spec) for lang, spec, _ in entries]
@@ -286,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     gallery(args.out, [(lang, spec.chart_id, info) for lang, spec, info in entries], static_url,
             app_url)
     compressed = precompress(args.out)
-    print(f"wrote {len(jobs)} charts x {8 if static_url else 7} files, index.html and "
+    print(f"wrote {len(jobs)} charts x {len(FILE_KINDS) + 2 + bool(static_url)} files, index.html and "
           f"{compressed} .gz twins to {args.out} in {time.monotonic() - started:.0f} s")
     if not (static_url and app_url):
         print("note: without --static-url and --app-url the gallery has no ready snippets; e.g. "

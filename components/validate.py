@@ -1,7 +1,9 @@
 """``make validate``: check the data package an editor has changed.
 
 Exit status 0 when the package is valid; 1 with every problem listed, one a line, as
-``file, row N, column 'x': what is wrong``.
+``file, row N, column 'x': what is wrong``. A valid package gets its ``README.md`` rewritten from
+the descriptor and the tables (``data_downloads.package_readme``): the package's download on the
+Sources page carries it, so it must say what the tables now hold.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.data_package import find_problems
+from components.data_downloads import README_NAME, package_readme
+from components.data_package import find_problems, read_package
 from components.paths import data_dir
 
 
@@ -29,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     rows = sum(len(table) for table in tables.values())
     print(f"{args.root}: valid ({len(tables)} tables, {rows} rows)")
+    readme = args.root / README_NAME
+    text = package_readme(read_package(args.root))
+    if not readme.exists() or readme.read_text(encoding="utf-8") != text:
+        readme.write_text(text, encoding="utf-8")
+        print(f"{readme}: rewritten from the package")
     return 0
 
 

@@ -27,7 +27,7 @@ spec = st.selectbox(
 values = {param.key: url_state.control(param, data, lang, key=f"embed.{spec.chart_id}.{param.key}")
           for param in spec.params}
 chart = frame.build(spec, data, values, lang)
-app_url = embed.public_app_url()
+app_url = frame.public_app_url()
 url = export.embed_url(app_url, spec, values, lang)
 title = chart.title if chart else spec.chart_id
 description = chart.description if chart else ""

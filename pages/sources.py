@@ -10,11 +10,11 @@ from components.data_dictionary import (
     checked_lines,
     conflict_lines,
     dictionary_lines,
-    package_zip,
     resource_text,
     source_lines,
     unconfirmed_lines,
 )
+from components.data_downloads import package_zip
 from components.i18n import t
 from components.loading import load_data
 from components.paths import data_dir
@@ -46,9 +46,10 @@ st.markdown("\n".join(checked_lines(data, lang)))
 
 st.header(t("sources.dictionary_heading", lang))
 st.write(t("sources.dictionary_intro", lang))
-st.download_button(t("sources.download_zip", lang), package_zip(data_dir(), data),
+st.download_button(t("about.package", lang), lambda: package_zip(data_dir(), data),
                    file_name="russia-asean-summit-2023-data.zip", mime="application/zip",
                    on_click="ignore", key="download-package", icon=":material/download:")
+st.caption(t("about.package_help", lang))
 for name in data:
     resource = data.resource(name)
     with st.expander(f"{resource_text(resource, 'title', lang) or name} — {name}.csv "

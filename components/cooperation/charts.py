@@ -13,8 +13,9 @@ from typing import Any
 
 import pandas as pd
 
+from components.chart_data import LIST_SEPARATOR
 from components.chart_spec import Chart, ChartSpec
-from components.conflicts import disagreement, marked
+from components.conflicts import caveat, disagreement, marked
 from components.cooperation import shaping as coop
 from components.cooperation.figures import (
     make_channels_figure,
@@ -136,6 +137,20 @@ def make_initiatives_sectors(data: DataPackage, values: Mapping[str, Any], lang:
         t("cooperation.col.sector", lang): table_links["column"],
         t("cooperation.col.basis", lang): table_links["basis_text"],
     })
+    data_rows = pd.DataFrame({
+        "initiative_id": links["initiative_id"],
+        "initiative": table_links["initiative"],
+        "kind": links["initiative_id"].map(initiatives["kind"]),
+        "status": links["initiative_id"].map(initiatives["status"]),
+        "status_as_reported": table_links["status_text"],
+        "sector_id": [sector if sector in sector_names else "" for sector in links["sector_id"]],
+        "sector": [sector_names.get(sector, "") for sector in links["sector_id"]],
+        "basis": links["basis"],
+        "source_ids": [LIST_SEPARATOR.join(dict.fromkeys(
+            split_list(initiatives.loc[initiative_id, "source_ids"]) + split_list(ids)))
+            for initiative_id, ids in zip(links["initiative_id"], links["source_ids"],
+                                          strict=True)],
+    })
     kinds = initiatives["kind"].value_counts()
     source_ids = tuple([*sectors["source_ids"], *initiatives["source_ids"], *links["source_ids"]])
     return Chart(figure=figure, title=title,
@@ -144,7 +159,8 @@ def make_initiatives_sectors(data: DataPackage, values: Mapping[str, Any], lang:
                             kinds=join_names([t_count(f"cooperation.kind_count.{kind}", lang,
                                                       int(kinds.get(kind, 0)))
                                               for kind in KINDS if kinds.get(kind, 0)], lang)),
-                 table=table, source_ids=source_ids, description=description, notes=tuple(notes))
+                 table=table, source_ids=source_ids, description=description, notes=tuple(notes),
+                 rows=data_rows, method=t("cooperation.sectors.method", lang))
 
 
 # --- channels --------------------------------------------------------------------------------------
@@ -207,7 +223,15 @@ def make_channels(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> C
                  subtitle=t("cooperation.channels.subtitle", lang,
                             first=steps["date"].min().year, date=format_date(SUMMIT_DAY, lang)),
                  table=table, source_ids=tuple(steps["source_ids"]), description=description,
-                 notes=tuple(notes))
+                 notes=tuple(notes),
+                 rows=pd.DataFrame({
+                     "channel_id": steps["channel_id"], "channel": steps["lane"],
+                     "step": steps["step"], "date": steps["date"],
+                     "date_precision": steps["precision"],
+                     "verification": steps["verification"],
+                     "caveat": [disagreement(data, c, lang) for c in steps["conflict_id"]],
+                     "source_ids": steps["source_ids"]}),
+                 method=t("cooperation.channels.method", lang))
 
 
 # --- delegation-levels -----------------------------------------------------------------------------
@@ -288,7 +312,16 @@ def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: L
                  subtitle=t("cooperation.delegations.subtitle", lang,
                             date=format_date(SUMMIT_DAY, lang), participants=participants,
                             observers=observers),
-                 table=table, source_ids=source_ids, description=description, notes=tuple(notes))
+                 table=table, source_ids=source_ids, description=description, notes=tuple(notes),
+                 rows=pd.DataFrame({
+                     "iso3": delegations["iso3"], "country": delegations["country"],
+                     "attendance": delegations["attendance"],
+                     "representative": delegations["representative"],
+                     "position": delegations["position"], "level": delegations["level"],
+                     "verification": delegations["verification"],
+                     "caveat": [caveat(row, data, lang) for _, row in delegations.iterrows()],
+                     "source_ids": delegations["source_ids"]}),
+                 method=t("cooperation.delegations.method", lang))
 
 
 CHARTS = (

@@ -69,6 +69,22 @@ def _newest_members(members: pd.DataFrame, names: Mapping[str, str], lang: Lang
     return [names[i] for i in newest["iso3"]], joined
 
 
+def role_rows(held: pd.DataFrame, on: date, data: DataPackage, lang: Lang) -> pd.DataFrame:
+    """Roles held on ``on``, one row per country and bloc, for the downloads."""
+    return pd.DataFrame({
+        "as_of": [on] * len(held),
+        "iso3": held["iso3"].values,
+        "country": held["iso3"].map(country_names(data, lang)).values,
+        "bloc_id": held["bloc_id"].values,
+        "bloc": held["bloc_id"].map(bloc_labels(data, lang)).values,
+        "role": held["status"].values,
+        "start_date": held["start_date"].values,
+        "start_precision": held["start_precision"].values,
+        "caveat": [disagreement(data, c, lang) for c in held["conflict_id"]],
+        "source_ids": held["source_ids"].values,
+    })
+
+
 def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     on, bloc = values["asof"], values["bloc"]
     areas, capitals, colours, legend = map_frames(data, values, lang)
@@ -125,7 +141,8 @@ def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     description = t("map.map.description", lang, subtitle=subtitle) + " " + "; ".join(described)
     return Chart(figure=figure, title=title, subtitle=subtitle, table=table,
                  source_ids=tuple(held["source_ids"]), description=description,
-                 notes=tuple(notes), credits=map_credits(data, list(capitals["iso3"]), lang))
+                 notes=tuple(notes), credits=map_credits(data, list(capitals["iso3"]), lang),
+                 rows=role_rows(held, on, data, lang), method=t("map.map.method", lang))
 
 
 def make_matrix(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
@@ -170,7 +187,9 @@ def make_matrix(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
         f"{name}: {tied}" for name, tied in ties_in_words.items())
     return Chart(figure=figure, title=capitalised(title), subtitle=subtitle, table=table,
                  source_ids=tuple(held["source_ids"]), description=description,
-                 notes=_conflict_notes(data, held["conflict_id"], lang))
+                 notes=_conflict_notes(data, held["conflict_id"], lang),
+                 rows=role_rows(order, on, data, lang),
+                 method=t("map.matrix.method", lang))
 
 
 def _growth_title(data: DataPackage, series: pd.DataFrame, at: Mapping[str, int], bloc: str,
@@ -191,6 +210,22 @@ def _growth_title(data: DataPackage, series: pd.DataFrame, at: Mapping[str, int]
     return capitalised(t_count("map.growth.title_bloc", lang, at[bloc], bloc=name,
                                start=t_count("map.growth.members", lang, start), year=year,
                                date=day))
+
+
+_COARSER = {"day": 0, "month": 1, "year": 2}
+
+
+def change_precision(data: DataPackage, series: pd.DataFrame) -> list[str]:
+    """How precisely each date of a members series is known: as its sources give the start of
+    the roles that begin that day, the coarsest of them ("day" where none begins)."""
+    starts: dict[tuple[str, pd.Timestamp], str] = {}
+    for bloc_id, day, precision in data["memberships"][["bloc_id", "start_date",
+                                                        "start_precision"]].itertuples(index=False):
+        key = (bloc_id, pd.Timestamp(day))
+        if _COARSER.get(precision, 0) >= _COARSER.get(starts.get(key, "day"), 0):
+            starts[key] = precision
+    return [starts.get((bloc_id, pd.Timestamp(day)), "day")
+            for bloc_id, day in zip(series["bloc_id"], series["date"], strict=True)]
 
 
 def make_growth(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
@@ -222,7 +257,13 @@ def make_growth(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Cha
     return Chart(figure=figure, title=title, subtitle=subtitle, table=table,
                  source_ids=tuple(members["source_ids"]), description=description,
                  notes=(t("map.growth.note", lang),
-                        *_conflict_notes(data, members["conflict_id"], lang)))
+                        *_conflict_notes(data, members["conflict_id"], lang)),
+                 rows=pd.DataFrame({"bloc_id": series["bloc_id"],
+                                    "bloc": series["bloc_id"].map(labels),
+                                    "date": series["date"].dt.date,
+                                    "date_precision": change_precision(data, series),
+                                    "member_count": series["members"].astype(int)}),
+                 method=t("map.growth.method", lang))
 
 
 CHARTS = (

@@ -63,6 +63,17 @@ def make_claim_tracker(data: DataPackage, values: Mapping[str, Any], lang: Lang)
         t("overview.col.evidence", lang): [localized(row, "evidence", lang)
                                            for _, row in rows.iterrows()],
     })
+    data_rows = pd.DataFrame({
+        "claim_id": rows["claim_ref"],
+        "claimant": [localized(row, "speaker", lang) for _, row in rows.iterrows()],
+        "claimant_role": [localized(row, "role", lang) for _, row in rows.iterrows()],
+        "claimant_side": rows["claimant_side"],
+        "said_on": rows["said_on"],
+        "claim": [localized(row, "text", lang) for _, row in rows.iterrows()],
+        "verification": rows["verification"],
+        "evidence": [localized(row, "evidence", lang) for _, row in rows.iterrows()],
+        "source_ids": rows["source_ids"],
+    })
     in_words = "; ".join(f"{labels[v]}: {', '.join(rows.loc[rows['verification'] == v, 'claim_ref'])}"
                          for v in VERDICTS if found.by_verdict[v])
     return Chart(
@@ -73,6 +84,8 @@ def make_claim_tracker(data: DataPackage, values: Mapping[str, Any], lang: Lang)
         source_ids=tuple([PRIMARY_SOURCE, *rows["source_ids"]]),
         description=t("overview.tracker.description", lang, total=found.total, verdicts=in_words),
         notes=(t("overview.tracker.note_independent", lang),),
+        rows=data_rows,
+        method=t("overview.tracker.method", lang),
     )
 
 

@@ -76,6 +76,23 @@ def event_table(events: pd.DataFrame, data: DataPackage, lang: Lang) -> pd.DataF
     })
 
 
+def event_rows(events: pd.DataFrame, data: DataPackage, lang: Lang) -> pd.DataFrame:
+    """The events for the downloads: ISO dates with their precision, track codes, source ids."""
+    return pd.DataFrame({
+        "event_id": events["event_id"],
+        "date": events["date"],
+        "date_precision": events["date_precision"],
+        "end_date": events["end_date"],
+        "track": events["track"],
+        "event": [localized(row, "title", lang) for _, row in events.iterrows()],
+        "description": [localized(row, "description", lang) for _, row in events.iterrows()],
+        "verification": events["verification"],
+        "caveat": [caveat(row, data, lang) for _, row in events.iterrows()],
+        "sources": ["; ".join(publishers(ids, data["sources"])) for ids in events["source_ids"]],
+        "source_ids": events["source_ids"],
+    })
+
+
 def event_caveats(events: pd.DataFrame, data: DataPackage, lang: Lang) -> tuple[str, ...]:
     """What a reader should know about the events shown: where sources differ (both values),
     what stays unconfirmed, in the page's language."""
@@ -169,6 +186,8 @@ def make_summit_week(data: DataPackage, values: Mapping[str, Any], lang: Lang) -
         description=t("timeline.week.in_words", lang, period=period, events=in_words or "–"),
         notes=((t("timeline.week.note_time", lang),) if untimed and not events.empty else ())
         + event_caveats(events, data, lang),
+        rows=event_rows(events, data, lang),
+        method=t("timeline.week.method", lang),
     )
 
 
@@ -243,6 +262,8 @@ def make_history(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Ch
                       summit=summit_text),
         notes=(() if precise else (t("timeline.history.note_precision", lang),))
         + event_caveats(events, data, lang),
+        rows=event_rows(events, data, lang),
+        method=t("timeline.history.method", lang),
     )
 
 

@@ -127,6 +127,7 @@ PAGE_HEADINGS = {"overview": overview_heading,
 def page_test(page: str):
     params = PAGE_PARAMS[page]
 
+    @pytest.mark.slow
     @fuzz_settings(page)
     @given(query=query_for(params), lang=st.sampled_from(LANGS))
     def test(query, lang):
@@ -147,6 +148,7 @@ test_any_map_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("m
 test_any_cooperation_link_opens_the_page_with_a_notice_for_each_bad_value = page_test("cooperation")
 
 
+@pytest.mark.slow
 @fuzz_settings("embed")
 @given(data=st.data(), lang=st.sampled_from(LANGS))
 def test_any_embed_link_shows_its_chart_with_a_notice_for_each_bad_value(data, lang):
@@ -158,6 +160,7 @@ def test_any_embed_link_shows_its_chart_with_a_notice_for_each_bad_value(data, l
     assert any(block.value.startswith("#### ") for block in app.markdown), "no chart title"
 
 
+@pytest.mark.slow
 @fuzz_settings("lang")
 @given(value=st.one_of(st.sampled_from(LANGS), st.sampled_from(HOSTILE),
                        st.text(ANY_CHARACTER, max_size=300),

@@ -1,12 +1,16 @@
 """A chart frame's editor tools in a real Chromium: the Download popover hands over the chart as
-CSV, PNG, SVG and HTML, and the Embed popover shows the iframe snippet for the current view.
+CSV, a ZIP (rows, sources, datapackage.json, README), PNG, SVG and HTML, and the Embed popover
+shows the iframe snippet for the current view.
 
 They are drawn only once opened (a rerun), so the test also checks they arrive after a click.
 """
 
 import csv
 import io
+import zipfile
+from datetime import date
 
+import frictionless
 import pytest
 from playwright.sync_api import expect
 
@@ -24,13 +28,13 @@ def map_page(page, app_url, open_page):
 def open_downloads(page):
     frame = page.locator(FRAME)
     frame.locator(".st-key-downloads-members-over-time button").first.click()
-    csv_button = page.get_by_role("button", name=t("frame.download_csv", "en"))
+    csv_button = page.get_by_role("button", name=t("about.csv", "en"))
     expect(csv_button).to_be_visible(timeout=30_000)
     return csv_button
 
 
 def test_the_download_buttons_appear_only_once_the_popover_is_opened(map_page):
-    assert map_page.get_by_role("button", name=t("frame.download_csv", "en")).count() == 0
+    assert map_page.get_by_role("button", name=t("about.csv", "en")).count() == 0
     open_downloads(map_page)
     for label in ("PNG", "SVG", "HTML"):
         expect(map_page.get_by_role("button", name=label, exact=True)).to_be_visible()
@@ -41,9 +45,28 @@ def test_the_csv_download_holds_the_rows_of_the_chart_shown(map_page):
     with map_page.expect_download() as download:
         csv_button.click()
     assert download.value.suggested_filename == "members-over-time-en.csv"
-    rows = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
-    assert len(rows) > 2 and len(rows[0]) >= 2
-    assert any("2011" in cell for row in rows[1:] for cell in row)  # Russia and the US join EAS
+    content = download.value.path().read_bytes()
+    assert content.startswith("\ufeff".encode())  # Excel then reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["bloc_id", "bloc", "date", "member_count"]
+    eas = [row for row in rows if row["bloc_id"] == "EAS"]
+    # Russia and the United States joined on 19 November 2011: the summit grew to 18.
+    assert any(row["date"] == "2011-11-19" and row["member_count"] == "18" for row in eas)
+
+
+def test_the_zip_download_is_a_valid_data_package_that_cites_this_view(map_page, tmp_path):
+    open_downloads(map_page)
+    with map_page.expect_download() as download:
+        map_page.get_by_role("button", name=t("about.zip", "en")).click()
+    assert download.value.suggested_filename == "members-over-time-en.zip"
+    with zipfile.ZipFile(download.value.path()) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "members-over-time-en"
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "/map?lang=en&bloc=EAS" in readme  # the permanent URL of this view
+    assert date.today().isoformat() in readme  # accessed today (BibTeX urldate)
 
 
 @pytest.mark.parametrize(("label", "magic"), [("PNG", b"\x89PNG"), ("SVG", b"<svg"),

@@ -97,7 +97,7 @@ def what_the_reader_sees(page: Page) -> dict:
 def download_csv(page: Page):
     """Open the chart's Download popover (a rerun on the session's replica), click CSV, close it."""
     page.locator(f".st-key-frame-{CHART}").locator(f".st-key-downloads-{CHART} button").first.click()
-    csv_button = page.get_by_role("button", name=t("frame.download_csv", "en"))
+    csv_button = page.get_by_role("button", name=t("about.csv", "en"))
     expect(csv_button).to_be_visible(timeout=30_000)
     with page.expect_download(timeout=30_000) as download:
         csv_button.click()
@@ -108,7 +108,7 @@ def download_csv(page: Page):
 def view_csv() -> bytes:
     """The chart's table for the view's values (bloc=EAEU), as the Download popover hands it."""
     spec = next(spec for spec in CHARTS if spec.chart_id == CHART)
-    return export.table_csv(spec.make(read_package(), {**spec.defaults, "bloc": "EAEU"}, "en"))
+    return export.rows_csv(spec.make(read_package(), {**spec.defaults, "bloc": "EAEU"}, "en"))
 
 
 def http_status(url: str) -> int:

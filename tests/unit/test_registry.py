@@ -39,24 +39,24 @@ def test_an_unknown_chart_id_is_refused_by_name():
 
 
 @pytest.mark.parametrize(("spec", "lang"), CASES, ids=IDS)
-def test_every_chart_builds_with_its_defaults(data, spec, lang):
-    chart = spec.make(data, spec.defaults, lang)
+def test_every_chart_builds_with_its_defaults(build, spec, lang):
+    chart = build(spec, lang=lang)
     assert chart.figure.data, "the figure has no trace"
     assert chart.title.strip() and chart.subtitle.strip() and chart.description.strip()
     assert not chart.table.empty
 
 
 @pytest.mark.parametrize(("spec", "lang"), CASES, ids=IDS)
-def test_every_chart_cites_only_known_sources(data, spec, lang):
-    chart = spec.make(data, spec.defaults, lang)
+def test_every_chart_cites_only_known_sources(data, build, spec, lang):
+    chart = build(spec, lang=lang)
     cited = {s for item in chart.source_ids for s in split_list(item)}
     assert cited, "the chart cites no source"
     assert cited <= set(data["sources"]["source_id"])
 
 
 @pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
-def test_titles_differ_between_languages(data, spec):
-    titles = {spec.make(data, spec.defaults, lang).title for lang in LANGS}
+def test_titles_differ_between_languages(build, spec):
+    titles = {build(spec, lang=lang).title for lang in LANGS}
     assert len(titles) == len(LANGS)
 
 

@@ -30,8 +30,8 @@ def figure_json(figure: go.Figure) -> dict:
 
 
 @pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
-def test_a_chart_in_the_dark_theme_keeps_no_dark_text_or_light_neutral(spec, data):
-    chart = spec.make(data, spec.defaults, "en")
+def test_a_chart_in_the_dark_theme_keeps_no_dark_text_or_light_neutral(spec, build):
+    chart = build(spec)
     light = set(colours_in(figure_json(chart.figure)))
     dark = set(colours_in(figure_json(theme.for_dark_theme(chart.figure))))
     assert light & LIGHT_INKS, "the light figure uses none of the theme's inks: nothing tested"
@@ -40,8 +40,8 @@ def test_a_chart_in_the_dark_theme_keeps_no_dark_text_or_light_neutral(spec, dat
 
 
 @pytest.mark.parametrize("spec", CHARTS, ids=[spec.chart_id for spec in CHARTS])
-def test_a_chart_in_the_dark_theme_keeps_its_bloc_colours_and_its_data(spec, data):
-    chart = spec.make(data, spec.defaults, "en")
+def test_a_chart_in_the_dark_theme_keeps_its_bloc_colours_and_its_data(spec, build):
+    chart = build(spec)
     light, dark = figure_json(chart.figure), figure_json(theme.for_dark_theme(chart.figure))
     blocs = {colour.upper() for colour in theme.BLOC_COLOURS.values()} | {theme.RUSSIA_COLOUR}
     assert set(colours_in(light)) & blocs == set(colours_in(dark)) & blocs

@@ -93,6 +93,7 @@ def drawn_count(chart_id: str, chart, values: dict, data) -> int | None:
     return None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chart_id", ["membership-map", "role-matrix", "members-over-time"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_map_titles_have_no_slips_and_state_the_counts_drawn_on_any_day_and_bloc(data, chart_id,
@@ -112,6 +113,7 @@ def test_map_titles_have_no_slips_and_state_the_counts_drawn_on_any_day_and_bloc
     assert miscounted == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chart_id", ["summit-week", "history"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_timeline_titles_have_no_slips_for_any_track_period_or_search(data, chart_id, lang):

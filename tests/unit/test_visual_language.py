@@ -63,8 +63,8 @@ def scale_colours(trace: dict) -> list[str]:
 
 
 @pytest.mark.parametrize(("spec", "values", "lang"), CASES, ids=IDS)
-def test_every_series_keeps_its_colour_and_every_colour_is_the_themes(data, spec, values, lang):
-    figure = spec.make(data, values, lang).figure.to_plotly_json()
+def test_every_series_keeps_its_colour_and_every_colour_is_the_themes(build, spec, values, lang):
+    figure = build(spec, values, lang).figure.to_plotly_json()
     palette = {colour.upper() for colour in theme.PALETTE}
     for trace in figure["data"]:
         used = colours_of({k: v for k, v in trace.items() if k != "colorscale"}) + \
@@ -84,16 +84,16 @@ def test_every_series_keeps_its_colour_and_every_colour_is_the_themes(data, spec
 
 
 @pytest.mark.parametrize(("spec", "values", "lang"), CASES, ids=IDS)
-def test_one_typeface_inside_every_chart(data, spec, values, lang):
-    layout = spec.make(data, values, lang).figure.layout
+def test_one_typeface_inside_every_chart(build, spec, values, lang):
+    layout = build(spec, values, lang).figure.layout
     assert layout.font.family == theme.FONT_FAMILY
     assert layout.hoverlabel.font.family == theme.FONT_FAMILY
 
 
 @pytest.mark.parametrize("spec", [s for s in CHARTS if s.page in ("timeline", "map", "cooperation")],
                          ids=lambda s: s.chart_id)
-def test_the_summit_day_is_drawn_the_same_way_on_every_chart_with_a_time_axis(data, spec):
-    figure = spec.make(data, spec.defaults, "en").figure
+def test_the_summit_day_is_drawn_the_same_way_on_every_chart_with_a_time_axis(build, spec):
+    figure = build(spec).figure
     summit_lines = [shape for shape in figure.layout.shapes if shape.type == "line"
                     and shape.line.dash == theme.SUMMIT_LINE["dash"]]
     for line in summit_lines:

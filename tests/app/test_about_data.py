@@ -1,0 +1,53 @@
+"""Every frame's "About this data" panel in both languages, and the whole data package on the
+Sources page, through Streamlit's AppTest."""
+
+from datetime import date
+
+import pytest
+
+from components.coverage import checked_to
+from components.i18n import LANGS, format_date, t
+from components.paths import DATA_DIR
+from components.shell import PAGES
+from tools.apptest import open_app
+
+CHART_PAGES = [page for page in PAGES if page.url_path in ("overview", "timeline", "map",
+                                                            "cooperation")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", CHART_PAGES, ids=lambda page: page.url_path)
+def test_every_frame_has_an_about_this_data_panel_in_the_pages_language(page, lang):
+    app = open_app(page.script, lang=lang)
+    assert not app.exception, [e.value for e in app.exception]
+    panels = [tab for tab in app.tabs if tab.label == t("about.tab", lang)]
+    assert panels, [tab.label for tab in app.tabs]
+    other = "en" if lang == "id" else "id"
+    for panel in panels:
+        text = " ".join(md.value for md in panel.markdown).replace("\\", "")  # md escapes
+        assert t("about.what", lang) in text and t("about.sources", lang) in text
+        assert t("about.checked", lang, date=format_date(checked_to(), lang)) in text
+        assert t("about.what", other) not in text
+        citations = [code.value for code in panel.code]
+        assert len(citations) == 2, citations  # the full form and BibTeX, each with a copy button
+        full, bibtex = citations
+        assert t("citation.author", lang) in full and "http" in full
+        assert bibtex.startswith("@misc{") and "urldate = {" in bibtex
+
+
+def test_the_panel_says_the_date_the_data_was_checked_to():
+    app = open_app("pages/map.py", lang="en")
+    panel = next(tab for tab in app.tabs if tab.label == t("about.tab", "en"))
+    text = " ".join(md.value for md in panel.markdown).replace("\\", "")
+    assert "Data checked to 28 October 2025" in text
+    assert format_date(date(1967, 8, 8), "en") in text  # the rows start with ASEAN's founding
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sources_page_offers_the_whole_data_package(lang):
+    app = open_app("pages/sources.py", lang=lang)
+    assert not app.exception
+    labels = [button.label for button in app.get("download_button")]
+    assert t("about.package", lang) in labels
+    assert t("about.package_help", lang) in [caption.value for caption in app.caption]
+    assert (DATA_DIR / "README.md").exists()
