@@ -598,17 +598,20 @@ async def lone_reader(base_url: str, rounds: int) -> list[float]:
 
 
 async def compression_check(cluster: Cluster) -> dict:
-    """The page's main script bundle, straight from a replica and through the proxy, both asking
-    for gzip: Streamlit sends it uncompressed and expects the proxy to compress."""
+    """The page's main script bundle as it is, and straight from a replica and through the proxy
+    asking for gzip: the replica compresses it (components/compression.py), and the proxy passes
+    that on or compresses what a replica left plain; either way a reader gets it gzipped."""
     page = await http_get(cluster.proxy.url, "/")
     match = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', page.body)
     if not match:
         return {"checked": False, "why": "no script bundle found in the page"}
     target = "/" + match[1].decode()
     gzip = {"Accept-Encoding": "gzip"}
+    plain = await http_get(cluster.replicas[0].server.url, target)
     direct = await http_get(cluster.replicas[0].server.url, target, headers=gzip)
     proxied = await http_get(cluster.proxy.url, target, headers=gzip)
-    return {"checked": True, "path": target, "direct_bytes": len(direct.body),
+    return {"checked": True, "path": target, "plain_bytes": len(plain.body),
+            "direct_bytes": len(direct.body),
             "direct_encoding": direct.header("Content-Encoding"),
             "proxy_bytes": len(proxied.body),
             "proxy_encoding": proxied.header("Content-Encoding")}
@@ -736,7 +739,9 @@ def report(result: dict) -> str:
     ]
     compression = result["compression"]
     if compression.get("checked"):
-        lines.append(f"  script bundle: {compression['direct_bytes'] // 1024} KB from a replica, "
+        lines.append(f"  script bundle: {compression['plain_bytes'] // 1024} KB plain, "
+                     f"{compression['direct_bytes'] // 1024} KB from a replica "
+                     f"({compression['direct_encoding'] or 'not compressed'}), "
                      f"{compression['proxy_bytes'] // 1024} KB through the proxy "
                      f"({compression['proxy_encoding'] or 'not compressed'})")
     lines += [f"  failed: {failure}" for failure in result["failures"][:10]]

@@ -171,7 +171,8 @@ def make_summit_week(data: DataPackage, values: Mapping[str, Any], lang: Lang) -
                   for day in days]
     figure = summit_week_figure(
         points, days=days, day_labels=day_labels, track_labels=track_labels(lang),
-        summit_day=SUMMIT_DAY, none_text=t("timeline.week.none_that_day", lang),
+        summit_day=SUMMIT_DAY,
+        none_text=wrap_for_hover(t("timeline.week.none_that_day", lang), WEEK_LABEL_CHARS),
         after_label=t("timeline.after_label", lang), empty_text=t("timeline.week.empty", lang))
     period = format_date_range(*SUMMIT_WEEK, lang)
     in_words = "; ".join(f"{event_date_text(row, lang)}: {localized(row, 'title', lang)}"

@@ -69,12 +69,12 @@ def _track_traces(figure: go.Figure, points: pd.DataFrame, tracks: Sequence[str]
             ), **where)
 
 
-def agenda_rows(points: pd.DataFrame, days: Sequence[date],
-                day_labels: Sequence[str] = ()) -> tuple[list[dict], float]:
+def agenda_rows(points: pd.DataFrame, days: Sequence[date], day_labels: Sequence[str] = (),
+                none_text: str = "") -> tuple[list[dict], float]:
     """Where each day heading and event of the agenda sits, from the top, in lines of text.
 
     ``points`` has ``day`` (date) and ``label`` (lines joined with ``<br>``), in agenda order;
-    a day's label may take more than one line. Returns one dict per row (kind "day", "event" or
+    a day's label, like ``none_text`` (a day without events), may take more than one line. Returns one dict per row (kind "day", "event" or
     "none", with ``top`` and, for events, ``index``) and the total height in lines.
     """
     extra = {day: label.count("<br>") for day, label in zip(days, day_labels, strict=False)}
@@ -87,7 +87,7 @@ def agenda_rows(points: pd.DataFrame, days: Sequence[date],
             top += point["label"].count("<br>") + 1 + EVENT_GAP_LINES
         if not (points["day"] == day).any():
             rows.append({"kind": "none", "day": day, "top": top})
-            top += 1 + EVENT_GAP_LINES
+            top += none_text.count("<br>") + 1 + EVENT_GAP_LINES
     return rows, top
 
 
@@ -103,7 +103,7 @@ def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_labels
     """
     figure = go.Figure(layout=base_layout())
     points = points.reset_index(drop=True)
-    rows, total = agenda_rows(points, days, day_labels)
+    rows, total = agenda_rows(points, days, day_labels, none_text)
     marks = pd.Series(0.0, index=points.index)
     labels = dict(zip(days, day_labels, strict=True))
     for row in rows:

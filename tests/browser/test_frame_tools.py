@@ -48,7 +48,7 @@ def test_the_csv_download_holds_the_rows_of_the_chart_shown(map_page):
     content = download.value.path().read_bytes()
     assert content.startswith("\ufeff".encode())  # Excel then reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert list(rows[0]) == ["bloc_id", "bloc", "date", "member_count"]
+    assert list(rows[0]) == ["bloc_id", "bloc", "date", "date_precision", "member_count"]
     eas = [row for row in rows if row["bloc_id"] == "EAS"]
     # Russia and the United States joined on 19 November 2011: the summit grew to 18.
     assert any(row["date"] == "2011-11-19" and row["member_count"] == "18" for row in eas)

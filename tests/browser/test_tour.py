@@ -90,7 +90,8 @@ def test_embed_tour(browser_page, app_url, open_page, spec, lang):
     expect(footer.get_by_role("button", name=t("embed_frame.get_data", lang))).to_be_visible()
     dashboard = footer.get_by_role("link", name=t("embed_frame.full_dashboard", lang))
     expect(dashboard).to_have_attribute("target", "_blank")
-    assert f"/{spec.page}?lang={lang}" in dashboard.get_attribute("href")
+    home = next(info for info in PAGES if info.url_path == spec.page)
+    assert f"/{link_path(home)}?lang={lang}" in dashboard.get_attribute("href")
     # The chart in words, for screen readers only.
     assert page.locator(".ru-sr-only").inner_text().strip()
     assert browser_page.console_errors == []
