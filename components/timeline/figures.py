@@ -74,8 +74,9 @@ def agenda_rows(points: pd.DataFrame, days: Sequence[date], day_labels: Sequence
     """Where each day heading and event of the agenda sits, from the top, in lines of text.
 
     ``points`` has ``day`` (date) and ``label`` (lines joined with ``<br>``), in agenda order;
-    a day's label, like ``none_text`` (a day without events), may take more than one line. Returns one dict per row (kind "day", "event" or
-    "none", with ``top`` and, for events, ``index``) and the total height in lines.
+    a day's label, like ``none_text`` (a day without events), may take more than one line.
+    Returns one dict per row (kind "day", "event" or "none", with ``top`` and, for events,
+    ``index``) and the total height in lines.
     """
     extra = {day: label.count("<br>") for day, label in zip(days, day_labels, strict=False)}
     rows, top = [], 0.0
