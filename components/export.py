@@ -23,6 +23,7 @@ from urllib.parse import urlencode, urljoin
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from components import fonts
 from components.chart_data import csv_bytes
 from components.chart_spec import Chart, ChartSpec
 from components.i18n import Lang, t
@@ -49,8 +50,6 @@ STATIC_URL_VARIABLE = "DASHBOARD_STATIC_URL"
 EXPORT_WIDTH = 1000
 TITLE_WRAP_CHARS = 80  # at 22 px on a 1000 px image
 SUBTITLE_WRAP_CHARS = 120
-# Fonts every Debian chromium has: the app's own font is served to browsers, not to kaleido.
-EXPORT_FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 BASE_PLOTLY_CONFIG: dict[str, Any] = {
@@ -119,7 +118,6 @@ def framed_figure(chart: Chart, source_text: str, width: int = EXPORT_WIDTH) -> 
         height=total,
         margin={"t": top + header + legend_space, "b": bottom + source_space,
                 "l": max(layout.margin.l or 0, 20), "r": max(layout.margin.r or 0, 20)},
-        font_family=EXPORT_FONT,
         paper_bgcolor="white",
     )
     figure.add_annotation(text=html.escape(source_text), xref="paper", yref="paper", x=0, y=0,
@@ -161,6 +159,7 @@ def _start_kaleido() -> None:
         EMPTY_MATHJAX.touch()
         pio.defaults.mathjax = EMPTY_MATHJAX.as_uri()  # the default is a CDN: it stalls offline
         pio.defaults.topojson = OFFLINE_TOPOJSON_URL
+        fonts.use_in_images()
         kaleido.start_sync_server(mathjax=False, silence_warnings=True)
         _kaleido_started = True
 
@@ -191,10 +190,11 @@ img {{ max-width: 100%; height: auto; }}
 """
 
 
-def _page(lang: Lang, title: str, body: str) -> str:
+def _page(lang: Lang, title: str, body: str, font_src: str | None) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(title)}</title>\n<style>{_PAGE_STYLE}</style>\n</head>\n"
+            f"<title>{html.escape(title)}</title>\n"
+            f"<style>{fonts.font_face_css(font_src)}{_PAGE_STYLE}</style>\n</head>\n"
             f"<body>\n{body}\n</body>\n</html>\n")
 
 
@@ -210,26 +210,27 @@ def _text_block(chart: Chart, source_text: str, lang: Lang) -> tuple[str, str]:
 
 
 def chart_html(spec: ChartSpec, chart: Chart, source_text: str, lang: Lang,
-               plotlyjs: str | bool = True) -> str:
+               plotlyjs: str | bool = True, font_src: str | None = None) -> str:
     """A standalone page with the interactive chart, its frame texts and its table.
 
     ``plotlyjs`` is True to inline plotly.js (one self-contained file), or the relative path of
-    a shared ``plotly.min.js`` beside the file.
+    a shared ``plotly.min.js`` beside the file; ``font_src`` likewise for the web font.
     """
     head, foot = _text_block(chart, source_text, lang)
     figure = standalone_figure(chart).to_html(full_html=False, include_plotlyjs=plotlyjs,
                                   config=plotly_config(spec), default_width="100%")
     table = chart.table.to_html(index=False, escape=True, border=0)
-    return _page(lang, chart.title, f"{head}{figure}\n{foot}{table}")
+    return _page(lang, chart.title, f"{head}{figure}\n{foot}{table}", font_src)
 
 
-def static_fallback_html(chart: Chart, png: bytes, source_text: str, lang: Lang) -> str:
+def static_fallback_html(chart: Chart, png: bytes, source_text: str, lang: Lang,
+                         font_src: str | None = None) -> str:
     """The embed's fallback for when the app is asleep or blocked: image, words and table."""
     head, foot = _text_block(chart, source_text, lang)
     image = (f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" '
              f'alt="{html.escape(chart.description)}">')
     table = chart.table.to_html(index=False, escape=True, border=0)
-    return _page(lang, chart.title, f"{head}{image}\n{foot}{table}")
+    return _page(lang, chart.title, f"{head}{image}\n{foot}{table}", font_src)
 
 
 def rows_csv(chart: Chart) -> bytes:
@@ -427,9 +428,9 @@ def static_figure(chart: Chart) -> dict[str, Any]:
 
 
 def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang, *,
-                    plotlyjs_src: str, preview_src: str, narrow_preview_src: str | None = None,
-                    csv_href: str, dashboard_href: str | None = None,
-                    oembed_href: str | None = None) -> str:
+                    plotlyjs_src: str, font_src: str, preview_src: str,
+                    narrow_preview_src: str | None = None, csv_href: str,
+                    dashboard_href: str | None = None, oembed_href: str | None = None) -> str:
     """The static chart page: the chart-only embed as one file that needs no app.
 
     Title, subtitle, chart, source line, notes and the footer ("Get the data", "Full dashboard"),
@@ -464,7 +465,11 @@ def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str]
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n{discovery}<style>{_EMBED_STYLE}{box_style}</style>\n"
+        f"<title>{title}</title>\n{discovery}"
+        # Fetched with the page, not once the CSS asks for it: the title's lines, and so the
+        # height the host is told, settle sooner.
+        f'<link rel="preload" href="{html.escape(font_src)}" as="font" type="font/woff2" crossorigin>\n'
+        f"<style>{fonts.font_face_css(font_src)}{_EMBED_STYLE}{box_style}</style>\n"
         "</head>\n<body>\n"
         '<main class="embed" data-embed-content>\n'
         f"<h1>{title}</h1>\n"
@@ -504,7 +509,6 @@ def preview_image(chart: Chart, width: int) -> tuple[bytes, str]:
     """The chart alone as the static page's first image at ``width``: SVG, or WebP where the SVG
     would be heavier (a map's shapes). Returns the bytes and the file extension."""
     figure = standalone_figure(chart)
-    figure.update_layout(font_family=EXPORT_FONT, hoverlabel_font_family=EXPORT_FONT)
     height = chart_box_height(chart.figure, width)
     _start_kaleido()
     with warnings.catch_warnings():

@@ -14,7 +14,8 @@ For each chart and language, in ``exports/<lang>/``:
   ``<chart>.preview.svg`` (or ``.webp``; ``.preview-narrow.*`` for phones);
 - ``<chart>.oembed.json``: its oEmbed answer (with ``--static-url`` only: it needs an address).
 
-plotly.js is shared in one ``plotly.min.js`` at the top, which keeps the set far smaller than
+plotly.js is shared in one ``plotly.min.js`` at the top, and the typeface in
+``fonts/SourceSans3VF-Upright.woff2`` (the app's, Source Sans 3), which keeps the set far smaller than
 inlining it in each page. Every text file over 1 KB gets a gzip twin (``.gz``) for static hosts
 that serve precompressed files (nginx ``gzip_static on``, or a CDN). ``index.html`` is a gallery
 with each chart's files, its real height and its snippets: static (the default for articles),
@@ -32,6 +33,7 @@ import gzip
 import html
 import json
 import os
+import shutil
 import sys
 import time
 from datetime import UTC, date, datetime
@@ -39,7 +41,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
-from components import export
+from components import export, fonts
 from components.about_data import about
 from components.citations import cited_publishers, source_text
 from components.data_downloads import chart_zip
@@ -50,6 +52,7 @@ from components.registry import CHARTS
 from components.validation import DataPackageError
 
 PLOTLY_JS = "plotly.min.js"
+FONT_FILE = f"fonts/{fonts.WEB_FONT.name}"  # beside plotly.min.js, shared by every page
 GZIP_SUFFIXES = (".html", ".js", ".json", ".svg", ".csv")
 GZIP_MIN_BYTES = 1024
 NARROW_PREVIEW_WIDTH = 360
@@ -75,7 +78,8 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
     stem = out / lang / spec.chart_id
     stem.parent.mkdir(parents=True, exist_ok=True)
     stem.with_suffix(".html").write_text(
-        export.chart_html(spec, chart, plain_source, lang, plotlyjs=f"../{PLOTLY_JS}"),
+        export.chart_html(spec, chart, plain_source, lang, plotlyjs=f"../{PLOTLY_JS}",
+                          font_src=f"../{FONT_FILE}"),
         encoding="utf-8")
     framed = export.framed_figure(chart, plain_source)
     png = export.figure_image(framed, "png")
@@ -84,7 +88,8 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
     write_data_files(out, data, spec, lang, chart, accessed=accessed or accessed_on(),
                      url=export.permanent_url(app_url, spec, spec.defaults, lang, static_url))
     (stem.parent / f"{spec.chart_id}-fallback.html").write_text(
-        export.static_fallback_html(chart, png, plain_source, lang), encoding="utf-8")
+        export.static_fallback_html(chart, png, plain_source, lang, font_src=f"../{FONT_FILE}"),
+        encoding="utf-8")
 
     preview, ext = export.preview_image(chart, export.SNIPPET_WIDTH)
     (stem.parent / f"{spec.chart_id}.preview.{ext}").write_bytes(preview)
@@ -94,7 +99,8 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
                    + ".oembed.json") if static_url else None
     page = export.embed_page_html(
         spec, chart, cited_publishers(data["sources"], chart.source_ids), lang,
-        plotlyjs_src=f"../{PLOTLY_JS}", preview_src=f"{spec.chart_id}.preview.{ext}",
+        plotlyjs_src=f"../{PLOTLY_JS}", font_src=f"../{FONT_FILE}",
+        preview_src=f"{spec.chart_id}.preview.{ext}",
         narrow_preview_src=f"{spec.chart_id}.preview-narrow.{narrow_ext}",
         csv_href=f"{spec.chart_id}.csv",
         dashboard_href=export.dashboard_url(app_url, spec, spec.defaults, lang) if app_url
@@ -231,7 +237,8 @@ def gallery(out: Path, entries: list[tuple[str, str, dict]], static_url: str | N
         '<!DOCTYPE html>\n<html lang="id">\n<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(t('app.title', 'id'))} / {html.escape(t('app.title', 'en'))}</title>"
-        f"<style>body{{font-family:{export.FONT_STACK};max-width:1040px;margin:24px auto;"
+        f"<style>{fonts.font_face_css(FONT_FILE)}"
+        f"body{{font-family:{export.FONT_STACK};max-width:1040px;margin:24px auto;"
         "padding:0 16px}img{max-width:100%;height:auto;border:1px solid #E3E7EC}"
         "pre{white-space:pre-wrap;word-break:break-all;background:#F4F6F8;padding:8px}"
         "section{margin-bottom:40px}.flags{background:#FFF6DB;padding:8px}</style></head>\n"
@@ -290,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / PLOTLY_JS).write_text(get_plotlyjs(), encoding="utf-8")
+    (args.out / FONT_FILE).parent.mkdir(exist_ok=True)
+    shutil.copyfile(fonts.WEB_FONT, args.out / FONT_FILE)
     jobs = [(lang, spec) for lang in LANGS for spec in specs]
     accessed = accessed_on()
     entries = []

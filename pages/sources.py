@@ -2,6 +2,8 @@
 disagree, what stays unconfirmed, the date the data was checked to, the data dictionary and
 downloads. Lists rather than tables: every column stays in reach on a phone."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import shell
@@ -52,12 +54,13 @@ st.download_button(t("about.package", lang), lambda: package_zip(data_dir(), dat
 st.caption(t("about.package_help", lang))
 for name in data:
     resource = data.resource(name)
-    with st.expander(f"{resource_text(resource, 'title', lang) or name} — {name}.csv "
+    file_name = Path(resource["path"]).name
+    with st.expander(f"{resource_text(resource, 'title', lang) or name} — {file_name} "
                      f"({len(data[name])})"):
         st.write(resource_text(resource, "description", lang))
         st.markdown("\n".join(dictionary_lines(resource, lang)))
-        st.download_button(t("sources.download_table", lang, name=f"{name}.csv"),
+        st.download_button(t("sources.download_table", lang, name=file_name),
                            (data_dir() / resource["path"]).read_bytes(),
-                           file_name=f"{name}.csv", mime="text/csv", on_click="ignore",
+                           file_name=file_name, mime="text/csv", on_click="ignore",
                            key=f"download-{name}", icon=":material/download:")
 st.caption(t("sources.licence", lang, licence=data.descriptor["licenses"][0]["title"]))

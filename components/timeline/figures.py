@@ -123,7 +123,7 @@ def summit_week_figure(points: pd.DataFrame, *, days: Sequence[date], day_labels
                                   showarrow=False, align="left", font={"size": 14})
         elif row["kind"] == "none":
             figure.add_annotation(x=TEXT_X, xref="paper", xanchor="left", y=row["top"],
-                                  yanchor="top", text=none_text, showarrow=False,
+                                  yanchor="top", text=none_text, showarrow=False, align="left",
                                   font={"size": 13, "color": MUTED_TEXT})
         else:
             label = points.at[row["index"], "label"]

@@ -192,6 +192,26 @@ def test_the_static_chart_page_resizes_its_iframe_on_a_phone(make_page, host_sit
     assert_source_line_inside(wait_until_fitted(page))
 
 
+FONTS_LOADED = """() => document.fonts.ready.then(() => ({
+    loaded: [...document.fonts].filter(face => face.status === 'loaded')
+                               .map(face => face.family.replace(/"/g, '')),
+    heading: getComputedStyle(document.querySelector('h1')).fontFamily}))"""
+
+
+def test_the_static_chart_page_is_set_in_the_apps_typeface_from_beside_it(make_page, host_site,
+                                                                             static_site):
+    page = make_page(viewport={"width": 375, "height": 812}).page
+    root, site_url = host_site
+    _static_root, static_base = static_site
+    snippet = export.embed_snippet(static_url(static_base, "channels", "en"), "Chart", "Words")
+    page.goto(f"{site_url}/{article(root, 'typeface.html', snippet)}")
+    wait_until_fitted(page)
+    embed = page.frames[1]
+    fonts = embed.evaluate(FONTS_LOADED)
+    assert fonts["loaded"] == ["Source Sans"], fonts
+    assert fonts["heading"].startswith('"Source Sans"'), fonts
+
+
 # --- other hosts ------------------------------------------------------------------------------------
 
 def test_pym_js_sizes_the_live_embed_and_its_query_keys_leave_the_chart_as_it_is(

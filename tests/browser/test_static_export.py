@@ -64,6 +64,7 @@ def test_an_exported_chart_renders_offline(browser, exported, chart_id):
 
 def test_every_chart_has_its_files_in_both_languages_and_the_gallery_links_them(exported):
     gallery = (exported / "index.html").read_text(encoding="utf-8")
+    assert (exported / static_export.FONT_FILE).read_bytes()[:4] == b"wOF2"  # the pages' typeface
     for lang in ("id", "en"):
         for chart_id in CHART_IDS:
             for suffix in (".html", ".png", ".svg", ".csv", "-fallback.html", ".embed.html",

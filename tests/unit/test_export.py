@@ -79,6 +79,36 @@ def test_kaleido_writes_png_and_svg_with_local_chromium():
     assert svg.lstrip().startswith(b"<svg") and b"Bisnis.com" in svg
 
 
+def _annotation_width(family: str) -> float:
+    """How wide plotly, in kaleido's Chromium, draws one line in ``family``: the box it puts
+    around an annotation is as wide as the text it measured."""
+    figure = go.Figure(layout={"width": 900, "height": 120, "font": {"size": 20}})
+    figure.add_annotation(text="Wwwww Mmmmm aaaa 0123456789", font={"family": family},
+                          bordercolor="black", showarrow=False, x=0.5, y=0.5)
+    svg = export.figure_image(figure, "svg").decode()
+    box = re.search(r'class="annotation-text-g".*?<rect class="bg"[^>]*width="([\d.]+)"', svg)
+    return float(box[1])
+
+
+@pytest.mark.skipif(export.chromium_path() is None, reason="needs Debian chromium")
+def test_the_images_are_set_in_the_apps_typeface():
+    """PNG and SVG text is measured and drawn in Source Sans 3, the face the app's pages use,
+    not in whichever font the machine falls back to."""
+    themed = _annotation_width(export.FONT_FAMILY)
+    assert themed == _annotation_width('"Source Sans 3"')
+    assert themed != _annotation_width("DejaVu Sans")
+    assert themed != _annotation_width("Liberation Sans")
+
+
+def test_a_static_page_loads_the_typeface_from_beside_it_and_a_downloaded_file_carries_it():
+    page = static_page()
+    assert 'url("../fonts/SourceSans3VF-Upright.woff2")' in page
+    assert 'rel="preload" href="../fonts/SourceSans3VF-Upright.woff2" as="font"' in page
+    downloaded = export.chart_html(SPEC, CHART, "Source: x", "en", plotlyjs="plotly.min.js")
+    assert 'src: url("data:font/woff2;base64,' in downloaded
+    assert export.FONT_STACK.startswith('"Source Sans"')
+
+
 def test_the_static_fallback_holds_image_words_and_table():
     page = export.static_fallback_html(CHART, b"\x89PNG fake", "Source: x", "en")
     assert 'src="data:image/png;base64,' in page
@@ -92,7 +122,8 @@ PUBLISHERS = {"Bisnis.com": "https://www.bisnis.com/a", "<b>Bad</b>": "javascrip
 
 
 def static_page(**options):
-    settings = {"plotlyjs_src": "../plotly.min.js", "preview_src": "test-chart.preview.svg",
+    settings = {"plotlyjs_src": "../plotly.min.js", "font_src": "../fonts/SourceSans3VF-Upright.woff2",
+                "preview_src": "test-chart.preview.svg",
                 "narrow_preview_src": "test-chart.preview-narrow.svg",
                 "csv_href": "test-chart.csv", "dashboard_href": "https://app.example/map?lang=en",
                 "oembed_href": "https://static.example/en/test-chart.oembed.json", **options}
