@@ -17,7 +17,7 @@ from components.paths import STATIC_DIR
 
 FONT_DIR = STATIC_DIR / "fonts"
 FONTCONFIG_FILE = FONT_DIR / "fonts.conf"
-WEB_FONT = FONT_DIR / "SourceSans3VF-Upright.woff2"  # every weight, 200-900, in one file
+WEB_FONT = FONT_DIR / "SourceSans3VF-Upright.latin.woff2"  # every weight, 200-900, in one file
 # The family name the app's theme asks for first (theme.FONT_FAMILY), as Streamlit names it.
 WEB_FAMILY = "Source Sans"
 

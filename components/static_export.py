@@ -14,10 +14,10 @@ For each chart and language, in ``exports/<lang>/``:
   ``<chart>.preview.svg`` (or ``.webp``; ``.preview-narrow.*`` for phones);
 - ``<chart>.oembed.json``: its oEmbed answer (with ``--static-url`` only: it needs an address).
 
-plotly.js is shared in one ``plotly.min.js`` at the top, and the typeface in
-``fonts/SourceSans3VF-Upright.woff2`` (the app's, Source Sans 3), which keeps the set far smaller than
-inlining it in each page. Every text file over 1 KB gets a gzip twin (``.gz``) for static hosts
-that serve precompressed files (nginx ``gzip_static on``, or a CDN). ``index.html`` is a gallery
+plotly.js is shared in one ``plotly.min.js`` at the top, and the typeface (the app's, Source
+Sans 3) in ``fonts/``, which keeps the set far smaller than inlining them in each page. Every
+text file over 1 KB gets a gzip twin (``.gz``) for static hosts that serve precompressed files
+(nginx ``gzip_static on``, or a CDN). ``index.html`` is a gallery
 with each chart's files, its real height and its snippets: static (the default for articles),
 live, pym.js, AMP and a plain iframe. The snippets need addresses, given as flags:
 ``--static-url`` (where this folder will be hosted) and ``--app-url`` (the live app); without

@@ -102,8 +102,8 @@ def test_the_images_are_set_in_the_apps_typeface():
 
 def test_a_static_page_loads_the_typeface_from_beside_it_and_a_downloaded_file_carries_it():
     page = static_page()
-    assert 'url("../fonts/SourceSans3VF-Upright.woff2")' in page
-    assert 'rel="preload" href="../fonts/SourceSans3VF-Upright.woff2" as="font"' in page
+    assert 'url("../fonts/SourceSans3VF-Upright.latin.woff2")' in page
+    assert 'rel="preload" href="../fonts/SourceSans3VF-Upright.latin.woff2" as="font"' in page
     downloaded = export.chart_html(SPEC, CHART, "Source: x", "en", plotlyjs="plotly.min.js")
     assert 'src: url("data:font/woff2;base64,' in downloaded
     assert export.FONT_STACK.startswith('"Source Sans"')
@@ -122,7 +122,7 @@ PUBLISHERS = {"Bisnis.com": "https://www.bisnis.com/a", "<b>Bad</b>": "javascrip
 
 
 def static_page(**options):
-    settings = {"plotlyjs_src": "../plotly.min.js", "font_src": "../fonts/SourceSans3VF-Upright.woff2",
+    settings = {"plotlyjs_src": "../plotly.min.js", "font_src": "../fonts/SourceSans3VF-Upright.latin.woff2",
                 "preview_src": "test-chart.preview.svg",
                 "narrow_preview_src": "test-chart.preview-narrow.svg",
                 "csv_href": "test-chart.csv", "dashboard_href": "https://app.example/map?lang=en",
