@@ -22,7 +22,7 @@ import pandas as pd
 
 from components.chart_data import Field, date_range_text, fields
 from components.chart_spec import Chart, ChartSpec
-from components.citations import AUTHORITY, TOOL_KIND, cited_sources
+from components.citations import AUTHORITY, TOOL_KIND, cited_sources, evidence_by_authority
 from components.coverage import data_checked_to
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, t
@@ -112,11 +112,9 @@ def citation(chart_id: str, title: str, data: DataPackage, lang: Lang, url: str,
 def about(spec: ChartSpec, chart: Chart, data: DataPackage, lang: Lang, *, url: str,
           accessed: date) -> About:
     """What the panel and the README say about this built chart."""
-    sources = data["sources"]
-    cited = cited_sources(sources, cited_ids(chart))
-    rank = {kind: number for number, kind in enumerate((*AUTHORITY, TOOL_KIND))}
-    cited = (cited.assign(_rank=cited["kind"].map(rank).fillna(len(rank)))
-             .sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True))
+    sources, ids = data["sources"], cited_ids(chart)
+    tools = cited_sources(sources, ids).query("kind == @TOOL_KIND")
+    cited = pd.concat([evidence_by_authority(sources, ids), tools], ignore_index=True)
     return About(
         chart_id=spec.chart_id, lang=lang, title=chart.title, subtitle=chart.subtitle,
         method=chart.method, dates=date_range_text(chart.rows, lang) if len(chart.rows) else "",

@@ -7,7 +7,7 @@ sources they cite (``sources.csv``), a Frictionless ``datapackage.json`` describ
 bytes, since every entry carries a fixed timestamp and nothing else varies.
 
 The whole package is ``data/`` as the repository holds it: ``datapackage.json``, every CSV it
-lists and ``data/README.md`` (``package_readme``, kept current by ``make data-readme``).
+lists and ``data/README.md`` (``package_readme``, rewritten by ``make validate``).
 """
 
 from __future__ import annotations

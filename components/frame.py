@@ -183,10 +183,19 @@ def about_panel(found: About) -> None:
         for kind, items in source_lines(found.sources, lang).items():
             st.markdown(f"*{md_escape(t(f'sources.source_kind.{kind}', lang))}*\n"
                         + "\n".join(items))
-    st.markdown(f"**{md_escape(t('about.cite', lang))}**")
-    st.caption(t("about.cite_help", lang))
-    st.code(found.citation.full, language=None, wrap_lines=True)
-    st.code(found.citation.bibtex, language=None, wrap_lines=True)
+    citation = found.citation
+    st.markdown(f"**{md_escape(t('about.cite', lang))}**\n\n"
+                f"{md_escape(t('about.short', lang))}: {md_escape(citation.short)}\n\n"
+                f"{md_escape(t('about.full', lang))}: {md_escape(citation.full)}")
+    # The copy buttons come with st.code, whose highlighter is half a megabyte of script: drawn
+    # only once a reader opens this, it stays out of every page's first load.
+    copy = st.popover(t("about.copy", lang), icon=":material/content_copy:",
+                      key=f"cite-{found.chart_id}", on_change="rerun")
+    if copy.open:
+        with copy:
+            st.caption(t("about.cite_help", lang))
+            st.code(citation.full, language=None, wrap_lines=True)
+            st.code(citation.bibtex, language=None, wrap_lines=True)
 
 
 NARROW_FRAME_PX = 700  # a frame narrower than this is on a phone or in a narrow embed

@@ -85,3 +85,23 @@ def test_the_embed_popover_shows_the_snippet_for_the_current_view(map_page):
     expect(snippet).to_contain_text("<iframe", timeout=30_000)
     text = snippet.inner_text()
     assert "chart=members-over-time" in text and "bloc=EAS" in text
+
+
+def test_the_citation_copy_blocks_arrive_once_opened_without_the_highlighter_before(map_page):
+    """The panel shows the citation as text; its copy buttons (st.code) come with a half-megabyte
+    script, which the page must not have fetched before a reader asks for them."""
+    scripts = map_page.evaluate(
+        "() => performance.getEntriesByType('resource').map(entry => entry.name)")
+    assert not [name for name in scripts if "SyntaxHighlighter" in name], scripts
+    frame = map_page.locator(FRAME)
+    frame.get_by_role("tab", name=t("about.tab", "en")).click()
+    expect(frame).to_contain_text(f"{t('about.full', 'en')}: {t('citation.author', 'en')} (")
+    frame.locator(".st-key-cite-members-over-time button").first.click()
+    blocks = map_page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]')
+    expect(blocks).to_have_count(2, timeout=30_000)
+    full, bibtex = (blocks.nth(index).inner_text() for index in range(2))
+    assert full.startswith(t("citation.author", "en")) and "/map?lang=en&bloc=EAS" in full
+    assert bibtex.startswith("@misc{") and "urldate = {" in bibtex
+    # Streamlit's own button (and label), shown when the pointer is over the block.
+    copy = map_page.locator('[data-testid="stPopoverBody"] button[aria-label="Copy to clipboard"]')
+    assert copy.count() == 2
