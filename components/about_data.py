@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
@@ -24,6 +25,7 @@ from components.chart_data import Field, date_range_text, fields
 from components.chart_spec import Chart, ChartSpec
 from components.citations import AUTHORITY, TOOL_KIND, cited_sources, evidence_by_authority
 from components.coverage import data_checked_to
+from components.data_dictionary import source_lines
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, t
 from components.validation import split_list
@@ -56,6 +58,12 @@ class About:
     accessed: date
     citation: Citation
     licence: Mapping[str, str]
+
+    @cached_property
+    def source_markdown(self) -> dict[str, list[str]]:
+        """The cited sources as the panel's markdown list items, by kind: made once per view,
+        since the frame's caches share one About among every reader of that view."""
+        return source_lines(self.sources, self.lang)
 
     @property
     def source_groups(self) -> list[tuple[str, pd.DataFrame]]:

@@ -91,19 +91,19 @@ def source_lines(sources: pd.DataFrame, lang: Lang) -> dict[str, list[str]]:
     """Every source as a markdown list item, grouped by who stands behind it, authority first
     (then the tools): publisher, linked title, date, language, and the side whose voice it
     carries."""
-    groups: dict[str, list[str]] = {}
-    for kind in (*AUTHORITY, TOOL_KIND):
-        own = sources[sources["kind"] == kind]
-        lines = []
-        for _, row in own.iterrows():
-            details = [format_date(row["published"], lang) if not pd.isna(row["published"]) else "",
-                       t(f"sources.language.{row['language']}", lang),
-                       t(f"sources.side.{row['side']}", lang) if row["side"] else ""]
-            lines.append(f"- **{md_escape(row['publisher'])}**: {md_link(row['title'], row['url'])}"
-                         + "".join(f" · {md_escape(d)}" for d in details if d))
-        if lines:
-            groups[kind] = lines
-    return groups
+    # One pass over plain records: a boolean selection per kind on the Arrow-backed table cost
+    # a fifth of the server's time under load, once for every frame's "About this data".
+    groups: dict[str, list[str]] = {kind: [] for kind in (*AUTHORITY, TOOL_KIND)}
+    for row in sources.to_dict("records"):
+        if row["kind"] not in groups:
+            continue
+        details = [format_date(row["published"], lang) if not pd.isna(row["published"]) else "",
+                   t(f"sources.language.{row['language']}", lang),
+                   t(f"sources.side.{row['side']}", lang) if row["side"] else ""]
+        groups[row["kind"]].append(
+            f"- **{md_escape(row['publisher'])}**: {md_link(row['title'], row['url'])}"
+            + "".join(f" · {md_escape(d)}" for d in details if d))
+    return {kind: lines for kind, lines in groups.items() if lines}
 
 
 def conflict_lines(data: DataPackage, lang: Lang) -> list[str]:

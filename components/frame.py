@@ -25,7 +25,6 @@ from components import export, theme
 from components.about_data import About, about
 from components.chart_spec import Chart, ChartSpec
 from components.citations import source_line, source_text
-from components.data_dictionary import source_lines
 from components.data_downloads import chart_zip
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, t
@@ -180,7 +179,7 @@ def about_panel(found: About) -> None:
     st.markdown(f"**{md_escape(t('about.sources', lang))}**")
     # The sources' titles stay in their own language: the page's language check skips them.
     with st.container(key=f"data-text-about-{found.chart_id}"):
-        for kind, items in source_lines(found.sources, lang).items():
+        for kind, items in found.source_markdown.items():
             st.markdown(f"*{md_escape(t(f'sources.source_kind.{kind}', lang))}*\n"
                         + "\n".join(items))
     citation = found.citation
