@@ -25,7 +25,7 @@ from components.chart_data import Field, date_range_text, fields
 from components.chart_spec import Chart, ChartSpec
 from components.citations import AUTHORITY, TOOL_KIND, cited_sources, evidence_by_authority
 from components.coverage import data_checked_to
-from components.data_dictionary import source_lines
+from components.data_dictionary import source_details, source_lines
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, t
 from components.validation import split_list
@@ -152,12 +152,9 @@ def source_items(found: About) -> list[tuple[str, list[str]]]:
     for kind, own in found.source_groups:
         items = []
         for _, row in own.iterrows():
-            details = [format_date(row["published"], lang) if not pd.isna(row["published"]) else "",
-                       t(f"sources.language.{row['language']}", lang),
-                       t(f"sources.side.{row['side']}", lang) if row["side"] else "",
-                       f"`{row['source_id']}`"]
+            details = [*source_details(row, lang), f"`{row['source_id']}`"]
             items.append(f"- **{_plain(row['publisher'])}**: {_link(row['title'], row['url'])}"
-                         + "".join(f" · {d}" for d in details if d))
+                         + "".join(f" · {d}" for d in details))
         groups.append((t(f"sources.source_kind.{kind}", lang), items))
     return groups
 

@@ -87,6 +87,15 @@ def unconfirmed_lines(data: DataPackage, lang: Lang) -> list[str]:
             f" {md_escape(row['why'])}" for _, row in unconfirmed_items(data, lang).iterrows()]
 
 
+def source_details(row: Mapping, lang: Lang) -> list[str]:
+    """What a source line says after its title, as plain text: published date, language, and the
+    side whose voice it carries; the parts a source lacks are left out."""
+    details = [format_date(row["published"], lang) if not pd.isna(row["published"]) else "",
+               t(f"sources.language.{row['language']}", lang),
+               t(f"sources.side.{row['side']}", lang) if row["side"] else ""]
+    return [detail for detail in details if detail]
+
+
 def source_lines(sources: pd.DataFrame, lang: Lang) -> dict[str, list[str]]:
     """Every source as a markdown list item, grouped by who stands behind it, authority first
     (then the tools): publisher, linked title, date, language, and the side whose voice it
@@ -97,12 +106,9 @@ def source_lines(sources: pd.DataFrame, lang: Lang) -> dict[str, list[str]]:
     for row in sources.to_dict("records"):
         if row["kind"] not in groups:
             continue
-        details = [format_date(row["published"], lang) if not pd.isna(row["published"]) else "",
-                   t(f"sources.language.{row['language']}", lang),
-                   t(f"sources.side.{row['side']}", lang) if row["side"] else ""]
         groups[row["kind"]].append(
             f"- **{md_escape(row['publisher'])}**: {md_link(row['title'], row['url'])}"
-            + "".join(f" · {md_escape(d)}" for d in details if d))
+            + "".join(f" · {md_escape(d)}" for d in source_details(row, lang)))
     return {kind: lines for kind, lines in groups.items() if lines}
 
 
