@@ -142,8 +142,12 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
     shown = on_screen(spec, chart, data, values, lang)
     st.markdown(f"#### {md_escape(chart.title)}")
     st.caption(md_escape(chart.subtitle))
+    # The table and "About this data" are drawn only once a reader opens their tab: the table's
+    # grid is 230 KB of script and the panel a dozen elements per chart that most readers never
+    # see. The chart tab stays drawn, so going back to it does not redraw the chart.
     view_chart, view_table, view_about = st.tabs(
-        [t("frame.view_chart", lang), t("frame.view_table", lang), t("about.tab", lang)])
+        [t("frame.view_chart", lang), t("frame.view_table", lang), t("about.tab", lang)],
+        key=f"view-{spec.chart_id}", on_change="rerun")
     event = None
     with view_chart:
         style = fit_height_style(spec.chart_id, chart.figure)
@@ -156,11 +160,13 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
                                 else ("points", "box", "lasso"))
         with st.expander(t("frame.in_words", lang)):
             st.text(chart.description)
-    with view_table:
-        st.dataframe(chart.table, hide_index=True, width="stretch")
+    if view_table.open:
+        with view_table:
+            st.dataframe(chart.table, hide_index=True, width="stretch")
     found = about_view(spec, chart, data, values, lang)
-    with view_about:
-        about_panel(found)
+    if view_about.open:
+        with view_about:
+            about_panel(found)
     st.caption(shown.source_line)
     for note in chart.notes:
         st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")

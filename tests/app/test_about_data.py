@@ -8,6 +8,7 @@ import pytest
 from components.coverage import checked_to
 from components.i18n import LANGS, format_date, t
 from components.paths import DATA_DIR
+from components.registry import charts_on
 from components.shell import PAGES
 from tools.apptest import open_app
 
@@ -15,10 +16,28 @@ CHART_PAGES = [page for page in PAGES if page.url_path in ("overview", "timeline
                                                             "cooperation")]
 
 
+def open_tab(page, label: str, lang: str):
+    """``page`` with every frame's tab ``label`` open, as a reader who clicked each."""
+    app = open_app(page.script, lang=lang)
+    for spec in charts_on(page.url_path):
+        app.session_state[f"view-{spec.chart_id}"] = label
+    return app.run()
+
+
+@pytest.mark.parametrize("page", CHART_PAGES, ids=lambda page: page.url_path)
+def test_the_table_and_the_panel_wait_until_their_tab_is_opened(page):
+    app = open_app(page.script, lang="en")
+    about, table = t("about.tab", "en"), t("frame.view_table", "en")
+    assert not app.get("arrow_data_frame") and not app.dataframe
+    assert not [md for tab in app.tabs if tab.label == about for md in tab.markdown]
+    app = open_tab(page, table, "en")
+    assert len(app.dataframe) == len(charts_on(page.url_path))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", CHART_PAGES, ids=lambda page: page.url_path)
 def test_every_frame_has_an_about_this_data_panel_in_the_pages_language(page, lang):
-    app = open_app(page.script, lang=lang)
+    app = open_tab(page, t("about.tab", lang), lang)
     assert not app.exception, [e.value for e in app.exception]
     panels = [tab for tab in app.tabs if tab.label == t("about.tab", lang)]
     assert panels, [tab.label for tab in app.tabs]
@@ -38,7 +57,8 @@ def test_every_frame_has_an_about_this_data_panel_in_the_pages_language(page, la
 
 
 def test_the_panel_says_the_date_the_data_was_checked_to():
-    app = open_app("pages/map.py", lang="en")
+    app = open_tab(next(page for page in PAGES if page.url_path == "map"), t("about.tab", "en"),
+                   "en")
     panel = next(tab for tab in app.tabs if tab.label == t("about.tab", "en"))
     text = " ".join(md.value for md in panel.markdown).replace("\\", "")
     assert "Data checked to 28 October 2025" in text

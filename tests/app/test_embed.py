@@ -49,7 +49,8 @@ def test_the_embed_page_offers_a_charts_choices_as_pills_starting_at_the_default
     param = next(param for param in spec.params if param.kind == "choices")
     pills = app.pills(key=f"embed.{spec.chart_id}.{param.key}")
     assert list(pills.value) == list(param.default)
-    embed_link = next(code.value for code in app.code if code.value.startswith("http"))
+    embed_link = next(
+        box.value for box in app.text_input if box.label == t("embed_snippets.link_label", "en"))
     assert f"chart={spec.chart_id}" in embed_link and f"{param.key}=" not in embed_link
 
 
