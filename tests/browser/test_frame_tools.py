@@ -105,3 +105,21 @@ def test_the_citation_copy_blocks_arrive_once_opened_without_the_highlighter_bef
     # Streamlit's own button (and label), shown when the pointer is over the block.
     copy = map_page.locator('[data-testid="stPopoverBody"] button[aria-label="Copy to clipboard"]')
     assert copy.count() == 2
+
+
+def test_the_table_arrives_when_its_tab_is_opened_and_its_grid_script_not_before(map_page):
+    """The table's grid is a script of its own (230 KB): a reader who never opens a Table tab
+    does not fetch it. The chart stays drawn on its tab meanwhile."""
+    def fetched_grid():
+        return [name for name in map_page.evaluate(
+            "() => performance.getEntriesByType('resource').map(entry => entry.name)")
+            if "/DataFrame." in name]
+
+    assert not fetched_grid()
+    frame = map_page.locator(FRAME)
+    assert frame.locator('[data-testid="stDataFrame"]').count() == 0
+    frame.get_by_role("tab", name=t("frame.view_table", "en")).click()
+    expect(frame.locator('[data-testid="stDataFrame"]')).to_be_visible(timeout=30_000)
+    assert fetched_grid()
+    frame.get_by_role("tab", name=t("frame.view_chart", "en")).click()
+    expect(frame.locator(".js-plotly-plot .main-svg").first).to_be_visible()
