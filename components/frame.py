@@ -143,8 +143,8 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
     st.markdown(f"#### {md_escape(chart.title)}")
     st.caption(md_escape(chart.subtitle))
     # The table and "About this data" are drawn only once a reader opens their tab: the table's
-    # grid is 230 KB of script and the panel a dozen elements per chart that most readers never
-    # see. The chart tab stays drawn, so going back to it does not redraw the chart.
+    # grid is about 250 KB of script and the panel a dozen elements per chart that most readers
+    # never see. The chart tab stays drawn, so going back to it does not redraw the chart.
     view_chart, view_table, view_about = st.tabs(
         [t("frame.view_chart", lang), t("frame.view_table", lang), t("about.tab", lang)],
         key=f"view-{spec.chart_id}", on_change="rerun")

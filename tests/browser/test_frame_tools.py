@@ -108,7 +108,7 @@ def test_the_citation_copy_blocks_arrive_once_opened_without_the_highlighter_bef
 
 
 def test_the_table_arrives_when_its_tab_is_opened_and_its_grid_script_not_before(map_page):
-    """The table's grid is a script of its own (230 KB): a reader who never opens a Table tab
+    """The table's grid is a script of its own (about 250 KB): a reader who never opens a Table tab
     does not fetch it. The chart stays drawn on its tab meanwhile."""
     def fetched_grid():
         return [name for name in map_page.evaluate(
