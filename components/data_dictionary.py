@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
@@ -144,3 +145,23 @@ def dictionary_lines(resource: Mapping, lang: Lang) -> list[str]:
                      + (f" *{t('sources.dict_allowed', lang)}:* {md_escape(allowed)}" if allowed
                         else ""))
     return lines
+
+
+@dataclass(frozen=True)
+class SourcesPageText:
+    """The Sources & data page's lists, as markdown list items."""
+
+    sources: dict[str, list[str]]  # by kind, authority first
+    conflicts: list[str]
+    unconfirmed: list[str]
+    checked: list[str]
+    dictionaries: dict[str, list[str]]  # by table name
+
+
+def sources_page_text(data: DataPackage, lang: Lang) -> SourcesPageText:
+    return SourcesPageText(
+        sources=source_lines(data["sources"], lang) if "sources" in data else {},
+        conflicts=conflict_lines(data, lang),
+        unconfirmed=unconfirmed_lines(data, lang),
+        checked=checked_lines(data, lang),
+        dictionaries={name: dictionary_lines(data.resource(name), lang) for name in data})

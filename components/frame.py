@@ -28,6 +28,7 @@ from components.citations import source_line, source_text
 from components.data_downloads import chart_zip
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, t
+from components.loading import frozen
 from components.safe_text import md_escape
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,7 @@ def _made(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple,
 
 def _view(spec: ChartSpec, values: Mapping[str, Any], lang: Lang, data: DataPackage) -> tuple:
     """The cache key of one view of a chart: chart, its make function, values, language, data."""
-    frozen = tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
-                          for key, value in values.items()))
-    return spec.chart_id, id(spec.make), frozen, lang, data.version
+    return spec.chart_id, id(spec.make), frozen(values), lang, data.version
 
 
 def build(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -11,6 +13,8 @@ from components.data_package import DataPackage, fingerprint, read_package
 from components.i18n import Lang, t, t_count
 from components.paths import data_dir
 from components.validation import DataPackageError
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -33,6 +37,29 @@ def load_data(lang: Lang) -> DataPackage:
     if data.problems:
         show_data_error(list(data.problems), lang, partial=True)
     return data
+
+
+def frozen(values: Mapping[str, Any]) -> tuple:
+    """A view's values as a cache key: sorted, lists as tuples."""
+    return tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
+                        for key, value in values.items()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _shared(name: str, key: tuple, lang: str, version: tuple, _make: Callable[[], Any]) -> Any:
+    return _make()
+
+
+def per_view(name: str, data: DataPackage, lang: Lang, make: Callable[[], T],
+             values: Mapping[str, Any] | None = None) -> T:
+    """``make()``, made once per ``name``, view ``values``, language and data version and shared
+    by every session. For what a page builds from the data besides its charts (the event lists,
+    the source lists, a country's profile): like a chart, each is a pure function of those, and
+    rebuilding them on every run took a third of a replica's time when readers reconnected all at
+    once (py-spy in ``make scale-test``). Callers never mutate what it returns."""
+    if not data.version:  # data not loaded by the app: nothing to key a cache on
+        return make()
+    return _shared(name, frozen(values or {}), lang, data.version, make)
 
 
 def show_data_error(problems: list, lang: Lang, partial: bool = False) -> None:

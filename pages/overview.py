@@ -3,14 +3,11 @@
 import streamlit as st
 
 from components import shell, url_state
-from components.citations import source_line
 from components.frame import show_chart
 from components.i18n import t
 from components.loading import load_data
-from components.overview.charts import verdict_headline
 from components.overview.params import CLAIM, PARAMS
-from components.overview.shaping import claims, section_figures, verdict
-from components.overview.views import claim_cards, follow_tracker_click, lede
+from components.overview.views import claim_cards, explore_figures, follow_tracker_click, opening
 from components.registry import get_chart
 from components.safe_text import md_escape
 
@@ -20,10 +17,10 @@ url_state.read(PARAMS, lang)
 follow_tracker_click(CLAIM.key)
 
 shell.language_link(lang)
-st.title(verdict_headline(verdict(claims(data)), lang))
-text, lede_sources = lede(data, lang)
-st.write(text)
-st.caption(source_line(data["sources"], lede_sources, lang))
+top = opening(data, lang)
+st.title(top.headline)
+st.write(top.lede)
+st.caption(top.sources)
 shell.checked_note(lang)
 show_chart(get_chart("claim-tracker"), data, url_state.current(PARAMS), lang, on_select="rerun")
 
@@ -34,7 +31,7 @@ url_state.write(PARAMS, url_state.current(PARAMS))
 claim_cards(data, opened, lang)
 
 st.header(t("overview.explore_heading", lang))
-cards = section_figures(data)
+cards = explore_figures(data)
 sections = [page for page in shell.PAGES[1:] if page.url_path in cards]
 for column, page in zip(st.columns(len(sections)), sections, strict=True):
     figure = cards[page.url_path]

@@ -2,49 +2,40 @@
 disagree, what stays unconfirmed, the date the data was checked to, the data dictionary and
 downloads. Lists rather than tables: every column stays in reach on a phone."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from components import shell
 from components.citations import AUTHORITY
-from components.data_dictionary import (
-    checked_lines,
-    conflict_lines,
-    dictionary_lines,
-    resource_text,
-    source_lines,
-    unconfirmed_lines,
-)
+from components.data_dictionary import resource_text, sources_page_text
 from components.data_downloads import package_zip
 from components.i18n import t
-from components.loading import load_data
+from components.loading import load_data, per_view
 from components.paths import data_dir
 
 lang = shell.current_lang()
 data = load_data(lang)
 shell.page_header("nav.sources", "sources.dek", lang)
+text = per_view("sources.page", data, lang, lambda: sources_page_text(data, lang))
 
 st.header(t("sources.method_heading", lang))
 st.markdown(t("sources.method", lang))
 
 st.header(t("sources.sources_heading", lang))
 st.caption(t("sources.sources_intro", lang))
-if "sources" in data:
-    for kind, lines in source_lines(data["sources"], lang).items():
-        with st.expander(f"{t(f'sources.source_kind.{kind}', lang)} ({len(lines)})",
-                         expanded=kind in AUTHORITY[:1]), st.container(key=f"data-text-{kind}"):
-            st.markdown("\n".join(lines))  # titles in each source's own language
+for kind, lines in text.sources.items():
+    with st.expander(f"{t(f'sources.source_kind.{kind}', lang)} ({len(lines)})",
+                     expanded=kind in AUTHORITY[:1]), st.container(key=f"data-text-{kind}"):
+        st.markdown("\n".join(lines))  # titles in each source's own language
 
 st.header(t("sources.conflicts_heading", lang))
-st.markdown("\n".join(conflict_lines(data, lang)))
+st.markdown("\n".join(text.conflicts))
 
 st.header(t("sources.unconfirmed_heading", lang))
-st.markdown("\n".join(unconfirmed_lines(data, lang)))
+st.markdown("\n".join(text.unconfirmed))
 
 st.header(t("sources.checked_heading", lang))
 st.write(t("sources.checked_intro", lang))
-st.markdown("\n".join(checked_lines(data, lang)))
+st.markdown("\n".join(text.checked))
 
 st.header(t("sources.dictionary_heading", lang))
 st.write(t("sources.dictionary_intro", lang))
@@ -54,13 +45,14 @@ st.download_button(t("about.package", lang), lambda: package_zip(data_dir(), dat
 st.caption(t("about.package_help", lang))
 for name in data:
     resource = data.resource(name)
-    file_name = Path(resource["path"]).name
+    table_path = data_dir() / resource["path"]
+    file_name = table_path.name
     with st.expander(f"{resource_text(resource, 'title', lang) or name} — {file_name} "
                      f"({len(data[name])})"):
         st.write(resource_text(resource, "description", lang))
-        st.markdown("\n".join(dictionary_lines(resource, lang)))
+        st.markdown("\n".join(text.dictionaries[name]))
         st.download_button(t("sources.download_table", lang, name=file_name),
-                           (data_dir() / resource["path"]).read_bytes(),
+                           table_path.read_bytes,  # read when the reader clicks
                            file_name=file_name, mime="text/csv", on_click="ignore",
                            key=f"download-{name}", icon=":material/download:")
 st.caption(t("sources.licence", lang, licence=data.descriptor["licenses"][0]["title"]))

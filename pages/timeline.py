@@ -37,6 +37,6 @@ url_state.write(PARAMS, values)
 
 with week_slot:
     show_chart(get_chart("summit-week"), data, values, lang)
-    event_list(week_events(data, values), data, lang)
+    event_list(week_events, data, values, lang)
 show_chart(get_chart("history"), data, values, lang)
-event_list(history_events(data, values), data, lang)
+event_list(history_events, data, values, lang)

@@ -88,9 +88,11 @@ def show_profile(data: DataPackage, iso3: str, lang: Lang) -> None:
     import streamlit as st
 
     from components.citations import source_line
+    from components.loading import per_view
     from components.safe_text import md_escape
 
-    profile = country_profile(data, iso3, lang)
+    profile = per_view("map.profile", data, lang, lambda: country_profile(data, iso3, lang),
+                       {"country": iso3})
     with st.container(border=True, key="country-profile"):
         st.subheader(t("map.profile.heading", lang, name=profile.name))
         if profile.other_name:

@@ -7,13 +7,25 @@ HTML.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from components.citations import source_line
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, localized, t
-from components.overview.shaping import claims, eas_summit, main_summit, proposals, russia_delegate
+from components.loading import per_view
+from components.overview.charts import verdict_headline
+from components.overview.shaping import (
+    claims,
+    eas_summit,
+    main_summit,
+    proposals,
+    russia_delegate,
+    section_figures,
+    verdict,
+)
 from components.safe_text import md_escape
 
 # Streamlit's bundled Material Symbols (served by the app itself, no font host).
@@ -34,32 +46,62 @@ def follow_tracker_click(claim_key: str) -> None:
             st.session_state[claim_key] = clicked
 
 
-def claim_card(claim: pd.Series, data: DataPackage, lang: Lang, opened: bool) -> None:
-    """One claim: who made it, the text in the reader's language (the other language a tab away),
-    the verdict with what other sources say, and the claim's sources."""
-    status = claim["verification"]
-    speaker = localized(claim, "speaker", lang)
-    label = f"**{claim['claim_ref']}** · {md_escape(speaker)} — {t(f'verification.{status}', lang)}"
-    with st.container(key=f"claim-{claim['claim_ref']}"), \
-            st.expander(label, expanded=opened, icon=VERDICT_ICONS.get(status)):
-        role = localized(claim, "role", lang)
-        said = (format_date(claim["said_on"], lang) if not pd.isna(claim["said_on"]) else "")
-        st.caption(md_escape(" · ".join(part for part in (role, said) if part)))
-        other = "en" if lang == "id" else "id"
-        st.markdown(f"> {md_escape(claim[f'text_{lang}'])}")
+@dataclass(frozen=True)
+class ClaimCard:
+    """What one claim's card shows, as markdown that is already escaped."""
+
+    ref: str  # C1, C2... the card's key and the tracker's link
+    label: str
+    icon: str | None
+    said: str  # who in what role, and when
+    text: str  # the claim in the reader's language
+    other_label: str
+    other_text: str  # the Indonesian original, or the English translation
+    verdict: str
+    sources: str
+
+
+def claim_card_texts(data: DataPackage, lang: Lang) -> list[ClaimCard]:
+    """Every claim of the article in its order, as its card says it: who made it, the text in
+    the reader's language and the other, the verdict with what other sources say, its sources."""
+    other = "en" if lang == "id" else "id"
+    cards = []
+    for _, claim in claims(data).iterrows():
+        status = claim["verification"]
+        said = format_date(claim["said_on"], lang) if not pd.isna(claim["said_on"]) else ""
+        cards.append(ClaimCard(
+            ref=claim["claim_ref"],
+            label=f"**{claim['claim_ref']}** · {md_escape(localized(claim, 'speaker', lang))} — "
+                  f"{t(f'verification.{status}', lang)}",
+            icon=VERDICT_ICONS.get(status),
+            said=md_escape(" · ".join(part for part in (localized(claim, "role", lang), said)
+                                      if part)),
+            text=f"> {md_escape(claim[f'text_{lang}'])}",
+            other_label=t(f"overview.original_{other}", lang),
+            other_text=f"> {md_escape(claim[f'text_{other}'])}",
+            verdict=f"**{t(f'verification.{status}', lang)}.** "
+                    f"{md_escape(localized(claim, 'evidence', lang))}",
+            sources=source_line(data["sources"], [claim["source_ids"]], lang)))
+    return cards
+
+
+def claim_card(card: ClaimCard, opened: bool) -> None:
+    with st.container(key=f"claim-{card.ref}"), \
+            st.expander(card.label, expanded=opened, icon=card.icon):
+        st.caption(card.said)
+        st.markdown(card.text)
         # The other language one click away: the Indonesian original for an English reader, the
         # English translation for an Indonesian one.
-        with st.popover(t(f"overview.original_{other}", lang), icon=":material/translate:"):
-            st.markdown(f"> {md_escape(claim[f'text_{other}'])}")
-        st.markdown(f"**{t(f'verification.{status}', lang)}.** "
-                    f"{md_escape(localized(claim, 'evidence', lang))}")
-        st.caption(source_line(data["sources"], [claim["source_ids"]], lang))
+        with st.popover(card.other_label, icon=":material/translate:"):
+            st.markdown(card.other_text)
+        st.markdown(card.verdict)
+        st.caption(card.sources)
 
 
 def claim_cards(data: DataPackage, opened: str, lang: Lang) -> None:
     """Every claim of the article in its order; the one opened (``C7``...) expanded."""
-    for _, claim in claims(data).iterrows():
-        claim_card(claim, data, lang, opened=claim["claim_ref"] == opened)
+    for card in per_view("overview.claims", data, lang, lambda: claim_card_texts(data, lang)):
+        claim_card(card, opened=card.ref == opened)
 
 
 def lede(data: DataPackage, lang: Lang) -> tuple[str, list[str]]:
@@ -71,3 +113,26 @@ def lede(data: DataPackage, lang: Lang) -> tuple[str, list[str]]:
              total=len(data["statements"]))
     return text, [summit["source_ids"], eas["source_ids"], delegate["source_ids"],
                   *data["sectors"]["source_ids"], *data["initiatives"]["source_ids"]]
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The top of the Overview: the verdict as its headline, the lede and the lede's sources."""
+
+    headline: str
+    lede: str
+    sources: str
+
+
+def opening(data: DataPackage, lang: Lang) -> Opening:
+    def make() -> Opening:
+        text, source_ids = lede(data, lang)
+        return Opening(verdict_headline(verdict(claims(data)), lang), text,
+                       source_line(data["sources"], source_ids, lang))
+
+    return per_view("overview.opening", data, lang, make)
+
+
+def explore_figures(data: DataPackage) -> dict:
+    """The figure on each section's card (``shaping.section_figures``), made once per data."""
+    return per_view("overview.explore", data, "", lambda: section_figures(data))

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from components.data_package import DataPackage
 from components.i18n import Lang, t
+from components.loading import per_view
 from components.timeline.events import event_lines, track_labels
 
 
-def event_list(events: pd.DataFrame, data: DataPackage, lang: Lang) -> None:
-    """The events shown by a chart, in an expander: date, track, title and linked sources."""
-    with st.expander(t("timeline.events_list", lang, count=len(events))):
-        # One block, not one element per event: the list is long and rerendered on every run.
-        st.markdown("\n\n".join(event_lines(events, data["sources"], lang, track_labels(lang))))
+def event_list(select: Callable[[DataPackage, Mapping[str, Any]], pd.DataFrame],
+               data: DataPackage, values: Mapping[str, Any], lang: Lang) -> None:
+    """The events ``select`` picks for the view (those a chart shows), in an expander: date,
+    track, title and linked sources."""
+    def make() -> tuple[int, str]:
+        events = select(data, values)
+        # One block, not one element per event: the list is long and sent on every run.
+        return len(events), "\n\n".join(event_lines(events, data["sources"], lang,
+                                                    track_labels(lang)))
+
+    count, text = per_view(f"timeline.events.{select.__name__}", data, lang, make, values)
+    with st.expander(t("timeline.events_list", lang, count=count)):
+        st.markdown(text)
