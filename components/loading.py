@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,8 +23,25 @@ T = TypeVar("T")
 def _read(root: str, files: tuple) -> DataPackage:
     # Keyed on the folder and its files' sizes and times (``files``), so an edited CSV is picked
     # up without a restart; no leading underscore, which would leave them out of the key.
-    # Returned as a shared resource, not a copy: pages only read the tables.
-    return dataclasses.replace(read_package(Path(root), partial=True), version=(root, files))
+    # Returned as a shared resource, not a copy: pages only read the tables. The version is a
+    # digest: every cached chart and text is keyed on it, and Streamlit hashes a key on each call.
+    digest = hashlib.sha256(repr(files).encode("utf-8")).hexdigest()[:16]
+    return dataclasses.replace(read_package(Path(root), partial=True), version=(root, digest))
+
+
+FINGERPRINT_TTL_S = 1.0  # an edited file is picked up within a second
+_fingerprints: dict[str, tuple[float, tuple]] = {}
+
+
+def _recent_fingerprint(root: Path) -> tuple:
+    """``fingerprint(root)``, looked at most once a second: on every run it was two dozen file
+    system calls, and a replica runs dozens of scripts a second when readers reconnect."""
+    now = time.monotonic()
+    seen = _fingerprints.get(str(root))
+    if seen is None or now - seen[0] > FINGERPRINT_TTL_S:
+        seen = (now, fingerprint(root))
+        _fingerprints[str(root)] = seen
+    return seen[1]
 
 
 def load_data(lang: Lang) -> DataPackage:
@@ -30,7 +49,7 @@ def load_data(lang: Lang) -> DataPackage:
     package; if none is usable, an error page and a stop."""
     try:
         root = data_dir()
-        data = _read(str(root), fingerprint(root))
+        data = _read(str(root), _recent_fingerprint(root))
     except DataPackageError as error:
         show_data_error(list(error.problems), lang)
         st.stop()

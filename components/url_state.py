@@ -260,7 +260,12 @@ def control(param: Param, data: DataPackage, lang: Lang, key: str | None = None)
         st.session_state[key] = _widget_value(param, param.default)
     label = t(param.label_key, lang)
     help_text = t(param.help_key, lang) if param.help_key else None
-    names = option_labels(param, data, lang)
+    from components.loading import per_view
+
+    # Made once per parameter (two pages' parameters may share a key, not their options):
+    # otherwise the country list is sorted in the page's language on every run.
+    names = per_view(f"url_state.options.{param.key}.{id(param)}", data, lang,
+                     lambda: option_labels(param, data, lang))
 
     def name_of(value: Any) -> str:
         return names.get(value, str(value))
