@@ -75,7 +75,8 @@ def per_view(name: str, data: DataPackage, lang: Lang, make: Callable[[], T],
     by every session. For what a page builds from the data besides its charts (the event lists,
     the source lists, a country's profile): like a chart, each is a pure function of those, and
     rebuilding them on every run took a third of a replica's time when readers reconnected all at
-    once (py-spy in ``make scale-test``). Callers never mutate what it returns."""
+    once (py-spy in ``make scale-test``). One ``name`` per call site, which names what ``make``
+    makes; callers never mutate what it returns."""
     if not data.version:  # data not loaded by the app: nothing to key a cache on
         return make()
     return _shared(name, frozen(values or {}), lang, data.version, make)

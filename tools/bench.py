@@ -197,8 +197,8 @@ def charts_drawn_js(count: int) -> str:
         return (f"() => ({chromium.SCRIPT_IDLE_JS.strip()})() && "
                 "!!document.querySelector('[data-testid=\"stMain\"] h1') && "
                 "[...document.querySelectorAll('[data-testid=\"stMain\"] iframe')]"
-                ".every(f => f.contentDocument"
-                " && f.contentDocument.querySelector('.js-plotly-plot .main-svg path'))")
+                ".every(f => !f.contentDocument"  # another origin: its bytes are not ours to wait for
+                " || f.contentDocument.querySelector('.js-plotly-plot .main-svg path'))")
     return (f"() => document.querySelectorAll('.js-plotly-plot').length >= {count} && "
             "[...document.querySelectorAll('.js-plotly-plot')]"
             ".every(p => p.querySelector('.main-svg path, .main-svg .point'))")

@@ -13,10 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from components.data_package import find_problems
+from components.i18n import t
 from components.paths import DATA_DIR, DATA_DIR_VARIABLE
 from components.safe_text import WORD_JOINER
+from tools import browser as chromium
 
 IMAGE = "<img src=x onerror=window.__pwned=1>"
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -72,6 +75,13 @@ def test_planted_html_and_links_in_the_data_stay_text(browser_page, planted_app_
                                                       path):
     page = browser_page.page
     open_page(page, planted_app_url, path, lang="en")
+    # Every frame's "About this data" (sources' titles as links) is drawn once its tab is opened.
+    about_tabs = page.get_by_role("tab", name=t("about.tab", "en"))
+    for tab in about_tabs.all():
+        tab.click()
+        chromium.wait_until_idle(page)
+    if about_tabs.count():
+        expect(page.get_by_text(t("about.sources", "en")).last).to_be_visible()
     # Open every expander and tab-free section so their contents are in the page too.
     for expander in page.locator('[data-testid="stExpander"] summary').all():
         expander.click()
