@@ -75,16 +75,17 @@ def test_planted_html_and_links_in_the_data_stay_text(browser_page, planted_app_
                                                       path):
     page = browser_page.page
     open_page(page, planted_app_url, path, lang="en")
-    # Every frame's "About this data" (sources' titles as links) is drawn once its tab is opened.
+    # Open every expander and tab-free section so their contents are in the page too.
+    for expander in page.locator('[data-testid="stExpander"] summary').all():
+        expander.click()
+    # Every frame's "About this data" (sources' titles as links) is drawn once its tab is opened
+    # (after the expanders: the chart's tab, with "This chart in words", is hidden then).
     about_tabs = page.get_by_role("tab", name=t("about.tab", "en"))
     for tab in about_tabs.all():
         tab.click()
         chromium.wait_until_idle(page)
     if about_tabs.count():
         expect(page.get_by_text(t("about.sources", "en")).last).to_be_visible()
-    # Open every expander and tab-free section so their contents are in the page too.
-    for expander in page.locator('[data-testid="stExpander"] summary').all():
-        expander.click()
     page.wait_for_timeout(500)  # time for an injected image's onerror to fire
 
     assert page.evaluate("() => window.__pwned") is None
