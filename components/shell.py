@@ -98,10 +98,14 @@ def choose_lang() -> Lang:
     open in the language it was shared in.
     """
     requested = st.query_params.get("lang")
-    if requested in LANGS and requested != st.session_state.get(_LANG_IN_URL_KEY):
+    last_written = st.session_state.get(_LANG_IN_URL_KEY)
+    if requested in LANGS and requested != last_written:
         st.session_state[LANG_KEY] = requested
-    elif LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = resolve_lang(requested, st.context.locale)
+    elif st.session_state.get(LANG_KEY) not in LANGS:
+        # Not chosen yet, or the switch came back empty: on a busy CI machine a click made while
+        # a run was still drawing the page once brought the switch back as None.
+        st.session_state[LANG_KEY] = resolve_lang(
+            requested if requested in LANGS else last_written, st.context.locale)
     if requested is not None and requested not in LANGS:
         st.session_state["lang_notice"] = requested[:40]
     lang: Lang = st.session_state[LANG_KEY]

@@ -38,6 +38,18 @@ def test_the_language_switch_changes_the_page_and_the_link():
     assert app.title[0].value == overview_heading("en")
 
 
+def test_a_switch_that_lost_its_value_keeps_the_language_in_the_link():
+    """Streamlit can hand the switch back empty (a run started while the page was still being
+    drawn): the page keeps the link's language and never writes ``lang=None`` into the link."""
+    app = run_page(PAGES[0].script, lang="en")
+    app.session_state["lang"] = None
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == overview_heading("en")
+    assert app.query_params["lang"] in ("en", ["en"])
+    assert app.sidebar.segmented_control(key="lang").value == "en"
+
+
 def test_a_new_language_in_the_link_wins_over_the_session():
     app = run_page(PAGES[0].script, lang="id")
     app.query_params["lang"] = "en"

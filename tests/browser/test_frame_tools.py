@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.i18n import t
+from tools import browser as chromium
 
 FRAME = ".st-key-frame-members-over-time"
 
@@ -96,6 +97,7 @@ def test_the_citation_copy_blocks_arrive_once_opened_without_the_highlighter_bef
     frame = map_page.locator(FRAME)
     frame.get_by_role("tab", name=t("about.tab", "en")).click()
     expect(frame).to_contain_text(f"{t('about.full', 'en')}: {t('citation.author', 'en')} (")
+    chromium.wait_until_idle(map_page)  # the tab's run has drawn the whole page
     frame.locator(".st-key-cite-members-over-time button").first.click()
     blocks = map_page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]')
     expect(blocks).to_have_count(2, timeout=30_000)
