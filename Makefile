@@ -22,7 +22,7 @@ ARGS ?=
 PYTEST_LAYER = $(BIN)/python -m pytest -n 2 --dist worksteal -q
 PYTEST_FAST = $(PYTEST_LAYER) -x --ff -m "not slow"
 
-.PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode \
+.PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode previews \
 	haproxy scale-test
 
 # List the verbs.
@@ -38,6 +38,7 @@ help:
 	@echo "make scale-test  2 replicas behind HAProxy, 60 readers, one replica killed; bench/scale.json"
 	@echo "make lint      ruff check ."
 	@echo "make geocode   refresh the capital coordinates in data/capitals_geocoded.csv (needs a network)"
+	@echo "make previews  remake the live embeds' first-paint images in data/cache/previews/ (kaleido)"
 	@echo "make clean     remove $(VENV) and the tool caches"
 	@echo "make chromium  install Debian chromium if it is missing (as root)"
 	@echo "make haproxy   install Debian haproxy if it is missing (as root)"
@@ -68,6 +69,11 @@ validate: $(RUN_STAMP)
 # Refresh the capital coordinates cache from OpenStreetMap Nominatim (geopy, 1 request a second).
 geocode: $(RUN_STAMP)
 	$(BIN)/python -m components.map.geocoding
+
+# Remake the live embeds' first-paint images (data/cache/previews/, committed) with kaleido and
+# chromium; tests/unit/test_first_paint.py says when the data or a chart has outgrown them.
+previews: $(RUN_STAMP) chromium
+	$(BIN)/python -m components.first_paint
 
 # Lint all Python code.
 lint: $(DEV_STAMP)

@@ -68,10 +68,10 @@ else:
     # `streamlit run dashboard.py` first imports this file to look for an ASGI app to serve: this
     # one runs this same file as its script, and gives each page's HTML its own link preview.
     from starlette.middleware import Middleware
-    from starlette.responses import FileResponse
+    from starlette.responses import FileResponse, PlainTextResponse
     from starlette.routing import Route
 
-    from components import oembed
+    from components import first_paint, oembed
     from components.compression import Compression
     from components.link_previews import LinkPreviews
     from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
@@ -81,6 +81,17 @@ else:
         return FileResponse(GEOMETRY_PATH, media_type="application/json",
                             headers={"Cache-Control": "public, max-age=86400"})
 
+    async def first_paint_image(request):
+        # A live embed's first image (components/first_paint.py): its name changes with its
+        # content, so a browser keeps it for a year.
+        path = first_paint.image_path(request.path_params["name"])
+        if path is None or not path.is_file():
+            return PlainTextResponse("no such image", status_code=404)
+        return FileResponse(path, media_type=first_paint.MEDIA_TYPES.get(path.suffix),
+                            headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
     # Compression outermost: it compresses the HTML link previews rewrite, too.
-    app = st.App(__file__, routes=[Route(GEOMETRY_URL_PATH, country_shapes), *oembed.routes()],
+    app = st.App(__file__, routes=[Route(GEOMETRY_URL_PATH, country_shapes),
+                                   Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
+                                   *oembed.routes()],
                  middleware=[Middleware(Compression), Middleware(LinkPreviews)])

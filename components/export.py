@@ -427,6 +427,19 @@ def static_figure(chart: Chart) -> dict[str, Any]:
     return json.loads(figure.to_json())
 
 
+def chart_box_style(figure: go.Figure, selector: str) -> str:
+    """CSS giving the chart's box (``selector``) the figure's height, or, where the builder asks
+    for it (a map), a height that follows the box's width inside a narrow container."""
+    height = int(figure.layout.height or 450)
+    meta = figure.layout.meta
+    fit = meta.get("fit_height") if isinstance(meta, Mapping) else None
+    style = f"{selector} {{ height: {height}px; }}\n"
+    if fit:
+        style += (f"@container (max-width: 700px) {{ {selector} {{ height: calc(100cqw / "
+                  f"{float(fit['width_per_height'])} + {float(fit['extra_px'])}px); }} }}\n")
+    return style
+
+
 def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang, *,
                     plotlyjs_src: str, font_src: str, preview_src: str,
                     narrow_preview_src: str | None = None, csv_href: str,
@@ -440,14 +453,7 @@ def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str]
     image's place in a box of the same size, so the page's height does not move. The height
     script tells the host page that height.
     """
-    figure = chart.figure
-    height = int(figure.layout.height or 450)
-    meta = figure.layout.meta
-    fit = meta.get("fit_height") if isinstance(meta, Mapping) else None
-    box_style = f".chart {{ height: {height}px; }}\n"
-    if fit:
-        box_style += (f"@container (max-width: 700px) {{ .chart {{ height: calc(100cqw / "
-                      f"{float(fit['width_per_height'])} + {float(fit['extra_px'])}px); }} }}\n")
+    box_style = chart_box_style(chart.figure, ".chart")
     title = html.escape(chart.title)
     description = html.escape(chart.description)
     narrow = (f'<source media="(max-width: 480px)" srcset="{html.escape(narrow_preview_src)}">'

@@ -13,23 +13,29 @@ would otherwise fetch and compile it after everything else. And an embed gets a 
 an iframe sandboxed without ``allow-same-origin``: there the page's origin is opaque, the browser
 refuses Streamlit's module scripts (they load in CORS mode) and the embed would stay blank; it
 goes to the static chart page instead (``$DASHBOARD_STATIC_URL``, default views only), or says
-which sandbox flags it needs.
+which sandbox flags it needs. An embed of a chart's default view also carries its first paint,
+the chart as an image until Streamlit has drawn it (``components/first_paint.py``).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode
 
+import anyio.to_thread
+
+from components import first_paint
 from components.i18n import LANGS, t
 from components.registry import UnknownChartError, charts_on, get_chart
 from components.shell import PAGES
 
+log = logging.getLogger(__name__)
 PAGE_KEYS = {page.url_path: page for page in PAGES}
 _SKIP_PREFIXES = ("/_stcore", "/static", "/app/static", "/media", "/component", "/favicon")
 
@@ -78,10 +84,13 @@ def shows_charts(path: str, query_string: str) -> bool:
     return page is not None and bool(charts_on(page.url_path))
 
 
-def head_links(path: str, query_string: str, origin: str = "", base_path: str = "") -> str:
+def head_links(path: str, query_string: str, origin: str = "", base_path: str = "",
+               first_painted: bool = False) -> str:
     """The oEmbed discovery link for a chart's URL and the plotly chunk's preload.
 
     ``path`` is the request's whole path (base URL path included), ``origin`` its scheme and host.
+    A first-painted embed preloads it later, with Streamlit's own modules: on a slow network the
+    chunk's 1.4 MB would share the line with the image the reader is waiting for.
     """
     links = ""
     query = parse_qs(query_string)
@@ -93,7 +102,7 @@ def head_links(path: str, query_string: str, origin: str = "", base_path: str = 
                   f'href="{html.escape(oembed, quote=True)}" '
                   f'title="{html.escape(t("app.title", link_lang(query_string)), quote=True)}" />')
     chunk = plotly_chunk()
-    if chunk and shows_charts(path, query_string):
+    if chunk and shows_charts(path, query_string) and not first_painted:
         links += f'<link rel="modulepreload" crossorigin href="./static/js/{chunk}" />'
     if query.get("embed", [""])[-1].lower() == "true" and query.get("chart"):
         links += sandbox_fallback(query_string, origin + base_path if origin else "")
@@ -138,13 +147,25 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
             base_path: str = "") -> str:
     """The page HTML with its preview tags, and ``<html lang>`` set to the link's language (screen
     readers pick their voice from it). ``origin`` (scheme and host) and ``base_path`` (the
-    server's base URL path) make the absolute address of the oEmbed discovery link."""
+    server's base URL path) make the absolute address of the oEmbed discovery link. An embed
+    of a chart's default view also gets its first paint (``components/first_paint.py``)."""
+    paint = None
+    if first_paint.fits(document):
+        try:
+            paint = first_paint.for_request(query_string, base_path)
+        except Exception:  # broken data, a chart that fails: the embed loads as it did before
+            log.exception("no first paint for %s?%s", path, query_string)
     document = re.sub(r"<html[^>]*>", f'<html lang="{link_lang(query_string)}">', document,
                       count=1)
-    return re.sub(r"<title>.*?</title>",
-                  lambda _: preview_tags(path, query_string)
-                  + head_links(path, query_string, origin, base_path),
-                  document, count=1, flags=re.S)
+    document = re.sub(r"<title>.*?</title>",
+                      lambda _: preview_tags(path, query_string)
+                      + head_links(path, query_string, origin, base_path, paint is not None)
+                      + (paint.head if paint else ""),
+                      document, count=1, flags=re.S)
+    if paint is None:
+        return document
+    chunk = plotly_chunk()
+    return first_paint.insert_body(document, paint, [f"./static/js/{chunk}"] if chunk else [])
 
 
 def _origin(scope, headers: dict) -> tuple[str, str]:
@@ -191,9 +212,11 @@ class LinkPreviews:
                 return
             chunks.append(message.get("body", b""))
             if not message.get("more_body"):
-                body = rewrite(b"".join(chunks).decode("utf-8"), scope["path"],
-                               scope.get("query_string", b"").decode("latin-1"),
-                               origin, base_path).encode("utf-8")
+                # In a worker thread: an embed's first paint may build its chart.
+                body = (await anyio.to_thread.run_sync(
+                    rewrite, b"".join(chunks).decode("utf-8"), scope["path"],
+                    scope.get("query_string", b"").decode("latin-1"), origin, base_path)
+                    ).encode("utf-8")
                 headers = [(k, v) for k, v in start.get("headers", [])
                            if k.lower() not in (b"content-length", b"etag")]
                 headers.append((b"content-length", str(len(body)).encode()))

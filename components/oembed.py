@@ -136,7 +136,7 @@ _package: tuple[Any, Any] = (None, None)
 _heights: dict[tuple, tuple[str, Any, str]] = {}
 
 
-def _data():
+def current_data():
     """The data package, read again only when its files change (like the app's own cache)."""
     global _package
     from components.data_package import fingerprint, read_package
@@ -155,7 +155,7 @@ def _chart_texts(target: Target):
     """The built chart's title and what the height estimate needs, cached per view."""
     from components.citations import source_text
 
-    data = _data()
+    data = current_data()
     key = (target.spec.chart_id, tuple(sorted((k, str(v)) for k, v in target.values.items())),
            target.lang, data.version)
     with _lock:

@@ -36,11 +36,11 @@ def test_the_html_element_carries_the_links_language():
 
 
 def test_an_embed_page_names_its_oembed_answer_and_preloads_the_plotly_chunk():
-    page = rewrite(STREAMLIT_HEAD, "/", "embed=true&chart=channels&lang=en",
+    page = rewrite(STREAMLIT_HEAD, "/", "embed=true&chart=delegation-levels&lang=en&level=minister",
                    origin="http://127.0.0.1:8501")
     assert ('<link rel="alternate" type="application/json+oembed" href="http://127.0.0.1:8501/'
-            'oembed?url=http%3A%2F%2F127.0.0.1%3A8501%2F%3Fembed%3Dtrue%26chart%3Dchannels'
-            '%26lang%3Den&amp;format=json"') in page
+            'oembed?url=http%3A%2F%2F127.0.0.1%3A8501%2F%3Fembed%3Dtrue%26chart%3Ddelegation-levels'
+            '%26lang%3Den%26level%3Dminister&amp;format=json"') in page
     assert '<link rel="modulepreload" crossorigin href="./static/js/PlotlyChart.' in page
 
 

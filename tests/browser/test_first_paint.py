@@ -1,0 +1,57 @@
+"""The live embed's first paint in a real Chromium: the chart as an image, title and source line
+drawn from the page's HTML alone, and Streamlit's embed in its place once its chart is drawn."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from components import export
+from components.i18n import t
+from components.registry import get_chart
+
+FIRST_PAINT = "#ru-first-paint"
+
+
+@pytest.mark.parametrize(("chart_id", "lang", "width"), [("channels", "en", 375),
+                                                         ("membership-map", "id", 640)])
+def test_the_chart_shows_from_the_html_before_streamlit_has_started(make_page, app_url, chart_id,
+                                                                    lang, width):
+    page = make_page(viewport={"width": width, "height": 900}).page
+    # Streamlit's entry module never arrives: what the reader sees is the page's HTML alone.
+    page.route(re.compile(r"/static/js/index\.[\w-]+\.js$"), lambda route: route.abort())
+    spec = get_chart(chart_id)
+    page.goto(export.embed_url(app_url, spec, spec.defaults, lang))
+    paint = page.locator(FIRST_PAINT)
+    expect(paint.locator("h1")).to_be_visible()
+    image = paint.locator("picture img")
+    expect(image).to_be_visible()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    box = image.bounding_box()
+    assert box["width"] >= width - 40 and box["height"] > 200, box
+    source = paint.locator(".source")
+    expect(source).to_contain_text(f"{t('frame.source', lang)}: ")
+    assert source.bounding_box()["y"] > box["y"] + box["height"] - 1  # under the chart
+    assert page.evaluate("getComputedStyle(document.getElementById('root')).visibility") == "hidden"
+
+
+def test_streamlit_takes_the_place_of_the_first_paint_once_its_chart_is_drawn(page, app_url,
+                                                                             open_page):
+    spec = get_chart("channels")
+    open_page(page, app_url, "", heading=False, embed="true", chart=spec.chart_id, lang="en")
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+    expect(page.locator(FIRST_PAINT)).to_have_count(0)
+    assert page.evaluate("document.documentElement.className") == ""
+    title = page.locator(".st-key-embed-content h4")
+    expect(title).to_be_visible()
+    # Once on the page: the first paint's title is gone with it.
+    assert page.get_by_text(title.inner_text(), exact=True).count() == 1
+    assert page.evaluate("getComputedStyle(document.getElementById('root')).visibility") == "visible"
+
+
+def test_another_view_loads_as_before_without_a_first_paint(page, app_url, open_page):
+    open_page(page, app_url, "", heading=False, embed="true", chart="delegation-levels",
+              level="minister", lang="en")
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+    assert page.evaluate(f"!!document.querySelector('{FIRST_PAINT}')") is False

@@ -1,0 +1,106 @@
+"""The live embed's first paint: made ahead for every chart's default view, shown only where it
+still matches the figure, escaped, and placed so that the image is asked for before Streamlit."""
+
+import dataclasses
+import html
+import re
+from pathlib import Path
+
+import pytest
+import streamlit
+
+from components import first_paint
+from components.i18n import LANGS, t
+from components.link_previews import rewrite
+from components.registry import CHARTS, get_chart
+
+STREAMLIT_PAGE = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
+EMBED = "embed=true&chart=channels&lang=en"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", CHARTS, ids=lambda spec: spec.chart_id)
+def test_every_chart_has_a_first_paint_that_matches_its_figure(spec, lang, build):
+    entry = first_paint.read_manifest().get(spec.chart_id, {}).get(lang)
+    assert entry, f"no first paint for {spec.chart_id} ({lang}): run `make previews`"
+    assert entry["figure"] == first_paint.figure_digest(build(spec, lang=lang)), (
+        f"the first paint of {spec.chart_id} ({lang}) shows an older figure: run `make previews`")
+    for kind in ("wide", "narrow"):
+        path = first_paint.image_path(entry[kind])
+        assert path is not None and path.stat().st_size > 1000, entry[kind]
+
+
+def test_only_the_listed_images_are_served():
+    listed = first_paint.read_manifest()["channels"]["en"]["wide"]
+    assert first_paint.image_path(listed) == first_paint.PREVIEWS_DIR / listed
+    for name in ("previews.json", "../datapackage.json", "..%2Fsources.csv", "channels.svg"):
+        assert first_paint.image_path(name) is None
+
+
+def test_a_default_embed_gets_its_first_paint_and_other_views_do_not(build):
+    paint = first_paint.for_request(EMBED)
+    chart = build(get_chart("channels"))
+    assert paint is not None
+    assert f"<h1>{html.escape(chart.title)}</h1>" in paint.body
+    assert f"{t('frame.source', 'en')}: " in paint.body
+    assert "/chart-preview/channels-en-narrow-" in paint.head
+    for query in ("chart=channels&lang=en",  # a chart on its page: not an embed
+                  "embed=true&chart=no-such-chart",
+                  "embed=true&chart=delegation-levels&level=minister",  # not the default view
+                  "embed=false&chart=channels"):
+        assert first_paint.for_request(query) is None, query
+
+
+def test_an_image_that_no_longer_matches_its_figure_is_not_shown(monkeypatch):
+    manifest = first_paint.read_manifest()
+    stale = {**manifest, "channels": {**manifest["channels"],
+                                      "en": {**manifest["channels"]["en"], "figure": "0" * 16}}}
+    monkeypatch.setattr(first_paint, "_manifest", lambda: stale)
+    assert first_paint.for_request(EMBED) is None
+    assert first_paint.for_request("embed=true&chart=channels&lang=id") is not None
+
+
+def test_text_from_the_data_stays_text_in_the_first_paint(build):
+    spec = get_chart("channels")
+    planted = "<img src=x onerror=alert(1)>"
+    chart = dataclasses.replace(build(spec), title=planted, subtitle=planted, notes=(planted,),
+                                description='" onload="alert(1)')
+    body = first_paint.body_html(spec, chart, {planted: "javascript:alert(1)"}, "en", "w.svg",
+                                 "n.svg")
+    assert "<img src=x" not in body and 'onload="alert' not in body
+    assert "javascript:" not in body
+
+
+def test_the_page_asks_for_the_image_before_streamlits_modules():
+    page = rewrite(STREAMLIT_PAGE, "/", EMBED, origin="http://127.0.0.1:8501")
+    assert page.startswith("<!--") and '<html class="ru-first-paint" lang="en">' in page
+    head = page.split("</head>", 1)[0]
+    # Streamlit's entry module and its preloads are no longer in the HTML: the start script adds
+    # them, the plotly chunk first, once the image has arrived (or after a few seconds).
+    assert not re.search(r'<script type="module"', page)
+    assert '<link rel="modulepreload"' not in page
+    start = head.split("window.__ruStartApp = function", 1)[1]
+    modules = re.findall(r'\./static/js/[\w.-]+\.js', start)
+    assert modules[0].startswith("./static/js/PlotlyChart.") and len(modules) > 10
+    assert re.search(r'\./static/js/index\.[\w-]+\.js', start)
+    assert f"setTimeout(window.__ruStartApp, {first_paint.APP_START_TIMEOUT_MS})" in start
+    assert head.index('rel="preload" as="image"') < head.index("__ruStartApp")
+    body = page.split("<body>", 1)[1]
+    assert body.index('<main id="ru-first-paint">') < body.index('<div id="root">')
+    assert 'onload="__ruStartApp()" onerror="__ruStartApp()"' in body
+
+
+def test_pages_and_other_embeds_keep_streamlits_own_html():
+    for path, query in (("/map", "lang=en"),
+                        ("/", "embed=true&chart=delegation-levels&level=minister")):
+        page = rewrite(STREAMLIT_PAGE, path, query)
+        assert "ru-first-paint" not in page and '<script type="module" crossorigin' in page
+
+
+def test_a_first_paint_that_fails_leaves_the_embed_as_it_was(monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a table is missing")
+
+    monkeypatch.setattr(first_paint, "for_request", broken)
+    page = rewrite(STREAMLIT_PAGE, "/", EMBED)
+    assert "ru-first-paint" not in page and '<script type="module" crossorigin' in page
