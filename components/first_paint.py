@@ -79,7 +79,6 @@ class FirstPaint:
 
 def for_request(query_string: str, base_path: str = "") -> FirstPaint | None:
     """The first paint for an embed URL's query, or None (not an embed, another view, no image)."""
-    from components.link_previews import link_lang
     from components.url_state import parse_query, to_query
 
     query = parse_qs(query_string)
@@ -92,7 +91,9 @@ def for_request(query_string: str, base_path: str = "") -> FirstPaint | None:
     values, _ = parse_query(spec.params, query)
     if to_query(spec.params, values):
         return None  # only default views have an image made ahead
-    lang = link_lang(query_string)
+    lang = query.get("lang", [""])[-1]
+    if lang not in LANGS:
+        return None  # the app then picks the browser's language, which the HTML cannot know
     entry = _manifest().get(spec.chart_id, {}).get(lang)
     if not entry:
         return None
@@ -107,6 +108,7 @@ def for_request(query_string: str, base_path: str = "") -> FirstPaint | None:
 
 
 _lock = threading.Lock()
+_MAX_CACHED = 256
 _charts: dict[tuple, tuple[Chart, dict[str, str], str]] = {}
 
 
@@ -123,7 +125,7 @@ def _default_chart(spec: ChartSpec, lang: Lang) -> tuple[Chart, dict[str, str], 
         chart = spec.make(data, dict(spec.defaults), lang)
         found = (chart, cited_publishers(data["sources"], chart.source_ids), figure_digest(chart))
         with _lock:
-            if len(_charts) > 4 * len(LANGS) * 16:
+            if len(_charts) > _MAX_CACHED:  # old data versions
                 _charts.clear()
             _charts[key] = found
     return found

@@ -24,6 +24,7 @@ from playwright.sync_api import expect
 from components import export, static_export
 from components.i18n import t
 from components.registry import CHARTS, get_chart
+from tools import browser as chromium
 from tools import static_host
 
 BROWSER_DIR = Path(__file__).resolve().parent
@@ -58,6 +59,9 @@ def test_an_unknown_chart_id_shows_the_valid_ids(page, app_url, open_page):
 # --- the Embed page --------------------------------------------------------------------------------
 
 def embed_link_box(page):
+    """The link's text box once the page's run has ended: while it runs, Streamlit keeps the box
+    that shows the previous link beside the new one (a new value makes a new element)."""
+    chromium.wait_until_idle(page)
     return page.get_by_label(t("embed_snippets.link_label", "en"))
 
 

@@ -47,7 +47,9 @@ def test_a_default_embed_gets_its_first_paint_and_other_views_do_not(build):
     for query in ("chart=channels&lang=en",  # a chart on its page: not an embed
                   "embed=true&chart=no-such-chart",
                   "embed=true&chart=delegation-levels&level=minister",  # not the default view
-                  "embed=false&chart=channels"):
+                  "embed=false&chart=channels",
+                  "embed=true&chart=channels",  # no language: the browser's decides, in the app
+                  "embed=true&chart=channels&lang=xx"):
         assert first_paint.for_request(query) is None, query
 
 
