@@ -287,6 +287,7 @@ def _app_start(preloads: list[str], scripts: list[str]) -> str:
         f"  setTimeout(window.__ruStartApp, {APP_START_TIMEOUT_MS});\n"
         "})();</script>")
 
+
 def refresh(out: Path = PREVIEWS_DIR) -> dict:
     """Make every chart's first-paint images, default view, each language, with kaleido and
     Debian's Chromium, and write the manifest; images no longer listed are removed."""
