@@ -64,11 +64,34 @@ def _manifest() -> dict:
     return read_manifest()
 
 
+def _listed(manifest: Mapping) -> set[str]:
+    return {entry[kind] for langs in manifest.values() for entry in langs.values()
+            for kind in ("wide", "narrow")}
+
+
+@cache
+def _served_images() -> frozenset[str]:
+    return frozenset(_listed(_manifest()))
+
+
 def image_path(name: str) -> Path | None:
     """The committed image a request names, if the manifest lists it (no other file is served)."""
-    listed = {entry[kind] for langs in _manifest().values() for entry in langs.values()
-              for kind in ("wide", "narrow")}
-    return PREVIEWS_DIR / name if name in listed else None
+    return PREVIEWS_DIR / name if name in _served_images() else None
+
+
+def embed_chart_id(query: Mapping[str, list[str]]) -> str | None:
+    """The chart an embed URL's parsed query names (``embed=true&chart=<id>``), else None."""
+    if query.get("embed", [""])[-1].lower() == "true" and query.get("chart"):
+        return query["chart"][-1]
+    return None
+
+
+def streamlit_asset(folder: str, pattern: str) -> str | None:
+    """The file name of one of Streamlit's own front-end files (their names carry a hash)."""
+    import streamlit
+
+    found = sorted((Path(streamlit.__file__).parent / "static" / "static" / folder).glob(pattern))
+    return found[0].name if found else None
 
 
 @dataclass(frozen=True)
@@ -82,10 +105,11 @@ def for_request(query_string: str, base_path: str = "") -> FirstPaint | None:
     from components.url_state import parse_query, to_query
 
     query = parse_qs(query_string)
-    if query.get("embed", [""])[-1].lower() != "true" or not query.get("chart"):
+    chart_id = embed_chart_id(query)
+    if chart_id is None:
         return None
     try:
-        spec = get_chart(query["chart"][-1])
+        spec = get_chart(chart_id)
     except UnknownChartError:
         return None
     values, _ = parse_query(spec.params, query)
@@ -141,16 +165,6 @@ def _warn_stale(chart_id: str, lang: str) -> None:
                     "run `make previews`", chart_id, lang)
 
 
-@cache
-def _streamlit_font() -> str | None:
-    """Streamlit's own Source Sans file, which its page preloads: the first paint's text uses it."""
-    import streamlit
-
-    found = sorted((Path(streamlit.__file__).parent / "static" / "static" / "media")
-                   .glob("SourceSansVF-Upright.ttf.*.woff2"))
-    return found[0].name if found else None
-
-
 # Sizes as the live embed draws them (Streamlit's h4 and captions), so that little moves when
 # Streamlit takes over.
 _STYLE = f"""
@@ -199,7 +213,8 @@ _HANDOVER = f"""<script>(function () {{
 def head_html(chart: Chart, wide_src: str, narrow_src: str) -> str:
     """Preloads for the image, the style and the hand-over script: in the head where the title
     is, before Streamlit's scripts, so the image is asked for first."""
-    font = _streamlit_font()
+    # Streamlit's own Source Sans file, which its page preloads anyway.
+    font = streamlit_asset("media", "SourceSansVF-Upright.ttf.*.woff2")
     family = export.FONT_STACK
     face = ""
     if font:
@@ -309,8 +324,7 @@ def refresh(out: Path = PREVIEWS_DIR) -> dict:
             (out / name).write_bytes(image)
             entry[kind] = name
         manifest.setdefault(spec.chart_id, {})[lang] = entry
-    kept = {entry[kind] for langs in manifest.values() for entry in langs.values()
-            for kind in ("wide", "narrow")}
+    kept = _listed(manifest)
     for old in out.iterdir():
         if old.suffix in MEDIA_TYPES and old.name not in kept:
             old.unlink()

@@ -25,7 +25,6 @@ import logging
 import os
 import re
 from functools import cache
-from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode
 
 import anyio.to_thread
@@ -68,17 +67,12 @@ def link_lang(query_string: str) -> str:
 @cache
 def plotly_chunk() -> str | None:
     """The file name of the plotly.js chunk in Streamlit's front end (content-hashed)."""
-    import streamlit
-
-    found = sorted((Path(streamlit.__file__).parent / "static" / "static" / "js")
-                   .glob("PlotlyChart.*.js"))
-    return found[0].name if found else None
+    return first_paint.streamlit_asset("js", "PlotlyChart.*.js")
 
 
 def shows_charts(path: str, query_string: str) -> bool:
     """Whether the page at ``path`` draws a chart: an embed, or a page with charts."""
-    query = parse_qs(query_string)
-    if query.get("embed", [""])[-1].lower() == "true" and query.get("chart"):
+    if first_paint.embed_chart_id(parse_qs(query_string)):
         return True
     page = PAGE_KEYS.get(path.strip("/").rsplit("/", 1)[-1] or PAGES[0].url_path)
     return page is not None and bool(charts_on(page.url_path))
@@ -104,7 +98,7 @@ def head_links(path: str, query_string: str, origin: str = "", base_path: str = 
     chunk = plotly_chunk()
     if chunk and shows_charts(path, query_string) and not first_painted:
         links += f'<link rel="modulepreload" crossorigin href="./static/js/{chunk}" />'
-    if query.get("embed", [""])[-1].lower() == "true" and query.get("chart"):
+    if first_paint.embed_chart_id(query):
         links += sandbox_fallback(query_string, origin + base_path if origin else "")
     return links
 
