@@ -71,10 +71,13 @@ else:
     from starlette.responses import FileResponse, PlainTextResponse
     from starlette.routing import Route
 
-    from components import first_paint, oembed
+    from components import first_paint, oembed, tcp_nodelay
     from components.compression import Compression
     from components.link_previews import LinkPreviews
     from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
+
+    # Streamlit has bound the app's socket by now, with Nagle's algorithm left on.
+    tcp_nodelay.set_on_listening_sockets()
 
     async def country_shapes(request):
         # The map's shapes, which its figures name by this address: a day in the browser's cache.

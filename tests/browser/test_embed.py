@@ -8,6 +8,7 @@ Each iframe must end within a few pixels of its content, with the source line in
 """
 
 import gzip
+import http.client
 import json
 import re
 import shutil
@@ -384,3 +385,23 @@ def test_html_js_css_and_json_are_served_gzip_compressed(app_url):
         assert gzip.decompress(body), path
     status, headers, body = get(f"{app_url}/{chunk}")
     assert "Content-Encoding" not in headers and len(body) > 3_000_000, "identity when not asked"
+
+
+def test_a_kept_alive_connection_gets_each_answer_without_waiting_for_an_ack(app_url):
+    # Headers and body leave in two writes. With Nagle's algorithm on (components/tcp_nodelay.py)
+    # the body waited for the browser's delayed ACK of the headers: 40 ms on every answer after
+    # the first, where the app answers these in about a millisecond.
+    host, port = app_url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    seconds = []
+    try:
+        for _ in range(8):
+            started = time.perf_counter()
+            connection.request("GET", "/_stcore/health")
+            response = connection.getresponse()
+            assert response.status == 200 and response.read().strip() == b"ok"
+            seconds.append(time.perf_counter() - started)
+    finally:
+        connection.close()
+    later = sorted(seconds[1:])
+    assert later[len(later) // 2] < 0.02, f"answers took {[round(s * 1000) for s in seconds]} ms"
