@@ -67,8 +67,10 @@ def cited_publishers(sources: pd.DataFrame, source_ids: Iterable[str]) -> dict[s
     return publishers
 
 
-def _credit_parts(sources: pd.DataFrame, credits: Credits) -> list[tuple[str, dict[str, str]]]:
-    return [(label, cited_publishers_of_tools(sources, ids)) for label, ids in credits]
+def credited_tools(sources: pd.DataFrame, credits: Credits) -> list[tuple[str, dict[str, str]]]:
+    """Per credit ("Map"), the publishers of its tools with their URLs; credits with none left out."""
+    return [(label, tools) for label, ids in credits
+            if (tools := cited_publishers_of_tools(sources, ids))]
 
 
 def cited_publishers_of_tools(sources: pd.DataFrame, source_ids: Iterable[str]) -> dict[str, str]:
@@ -92,10 +94,9 @@ def source_line(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang, li
     publishers = cited_publishers(sources, source_ids)
     text = f"{t('frame.source', lang)}: " + _joined(
         [md_link(publisher, url) for publisher, url in publishers.items()], lang, limit)
-    for label, tools in _credit_parts(sources, credits):
-        if tools:
-            text += f". {md_escape(label)}: " + _joined(
-                [md_link(name, url) for name, url in tools.items()], lang, CREDIT_LIMIT)
+    for label, tools in credited_tools(sources, credits):
+        text += f". {md_escape(label)}: " + _joined(
+            [md_link(name, url) for name, url in tools.items()], lang, CREDIT_LIMIT)
     return text
 
 
@@ -104,8 +105,7 @@ def source_text(sources: pd.DataFrame, source_ids: Iterable[str], lang: Lang, li
     """The source line as plain text, for images and files outside the app."""
     text = f"{t('frame.source', lang)}: " + _joined(list(cited_publishers(sources, source_ids)),
                                                      lang, limit)
-    for label, tools in _credit_parts(sources, credits):
-        if tools:
-            text += f". {label}: " + _joined(list(tools), lang, CREDIT_LIMIT)
+    for label, tools in credited_tools(sources, credits):
+        text += f". {label}: " + _joined(list(tools), lang, CREDIT_LIMIT)
     return text
 

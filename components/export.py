@@ -16,7 +16,7 @@ import shutil
 import textwrap
 import threading
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode, urljoin
 
@@ -26,6 +26,7 @@ import plotly.io as pio
 from components import fonts
 from components.chart_data import csv_bytes
 from components.chart_spec import Chart, ChartSpec
+from components.citations import CREDIT_LIMIT
 from components.i18n import Lang, t
 from components.map.geometry import inline_shapes
 from components.paths import STATIC_DIR
@@ -406,8 +407,17 @@ a {{ color: #00163F; }}
 """
 
 
-def source_html(publishers: Mapping[str, str], lang: Lang, limit: int = 4) -> str:
-    """The "Source:" line as HTML, each publisher linked to its page when the address is safe."""
+def source_html(publishers: Mapping[str, str], lang: Lang, limit: int = 4,
+                credits: Sequence[tuple[str, Mapping[str, str]]] = ()) -> str:
+    """The "Source:" line as HTML, each publisher linked to its page when the address is safe,
+    then the tools it credits ("Map: Natural Earth"), as the app's chart frame has it."""
+    text = f"{html.escape(t('frame.source', lang))}: {_linked(publishers, lang, limit)}"
+    for label, tools in credits:
+        text += f". {html.escape(label)}: {_linked(tools, lang, CREDIT_LIMIT)}"
+    return text
+
+
+def _linked(publishers: Mapping[str, str], lang: Lang, limit: int) -> str:
     items = []
     for publisher, url in list(publishers.items())[:limit]:
         target = safe_url(url)
@@ -416,7 +426,7 @@ def source_html(publishers: Mapping[str, str], lang: Lang, limit: int = 4) -> st
     text = "; ".join(items)
     if len(publishers) > limit:
         text += " " + html.escape(t("frame.and_more", lang, count=len(publishers) - limit))
-    return f"{html.escape(t('frame.source', lang))}: {text}"
+    return text
 
 
 def static_figure(chart: Chart) -> dict[str, Any]:
@@ -441,6 +451,7 @@ def chart_box_style(figure: go.Figure, selector: str) -> str:
 
 
 def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang, *,
+                    credits: Sequence[tuple[str, Mapping[str, str]]] = (),
                     plotlyjs_src: str, font_src: str, preview_src: str,
                     narrow_preview_src: str | None = None, csv_href: str,
                     dashboard_href: str | None = None, oembed_href: str | None = None) -> str:
@@ -482,7 +493,7 @@ def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str]
         f'<p class="subtitle">{html.escape(chart.subtitle)}</p>\n'
         f'<div class="chart" id="chart"><picture>{narrow}'
         f'<img src="{html.escape(preview_src)}" alt="{description}"></picture></div>\n'
-        f'<p class="source">{source_html(publishers, lang)}</p>\n{notes}'
+        f'<p class="source">{source_html(publishers, lang, credits=credits)}</p>\n{notes}'
         f'<p class="links">{"".join(links)}</p>\n'
         "</main>\n"
         f'<script type="application/json" id="figure">{_js(static_figure(chart))}</script>\n'

@@ -121,14 +121,14 @@ def for_request(query_string: str, base_path: str = "") -> FirstPaint | None:
     entry = _manifest().get(spec.chart_id, {}).get(lang)
     if not entry:
         return None
-    chart, publishers, digest = _default_chart(spec, lang)
+    chart, publishers, tools, digest = _default_chart(spec, lang)
     if digest != entry.get("figure"):
         _warn_stale(spec.chart_id, lang)
         return None
     images = f"{base_path}{URL_PATH}/"
     return FirstPaint(head=head_html(chart, images + entry["wide"], images + entry["narrow"]),
                       body=body_html(spec, chart, publishers, lang, images + entry["wide"],
-                                     images + entry["narrow"]))
+                                     images + entry["narrow"], credits=tools))
 
 
 _lock = threading.Lock()
@@ -137,8 +137,9 @@ _charts: dict[tuple, tuple[Chart, dict[str, str], str]] = {}
 
 
 def _default_chart(spec: ChartSpec, lang: Lang) -> tuple[Chart, dict[str, str], str]:
-    """The chart's default view, its publishers and its figure's digest, once per data version."""
-    from components.citations import cited_publishers
+    """The chart's default view, its publishers, the tools it credits and its figure's digest,
+    once per data version."""
+    from components.citations import cited_publishers, credited_tools
     from components.oembed import current_data
 
     data = current_data()
@@ -147,7 +148,8 @@ def _default_chart(spec: ChartSpec, lang: Lang) -> tuple[Chart, dict[str, str], 
         found = _charts.get(key)
     if found is None:
         chart = spec.make(data, dict(spec.defaults), lang)
-        found = (chart, cited_publishers(data["sources"], chart.source_ids), figure_digest(chart))
+        found = (chart, cited_publishers(data["sources"], chart.source_ids),
+                 credited_tools(data["sources"], chart.credits), figure_digest(chart))
         with _lock:
             if len(_charts) > _MAX_CACHED:  # old data versions
                 _charts.clear()
@@ -232,7 +234,8 @@ def head_html(chart: Chart, wide_src: str, narrow_src: str) -> str:
 
 
 def body_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang,
-              wide_src: str, narrow_src: str) -> str:
+              wide_src: str, narrow_src: str,
+              credits: Sequence[tuple[str, Mapping[str, str]]] = ()) -> str:
     """The chart-only layout as the static chart page has it, every text escaped. The footer's
     links work once Streamlit has taken over; until then they are its labels."""
     notes = "".join(f'<p class="note">{html.escape(t("frame.note", lang))}: '
@@ -247,7 +250,7 @@ def body_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang
             f'<img src="{html.escape(wide_src, quote=True)}" '
             f'alt="{html.escape(chart.description, quote=True)}" fetchpriority="high" '
             'onload="__ruStartApp()" onerror="__ruStartApp()"></picture></div>'
-            f'<p class="source">{export.source_html(publishers, lang)}</p>{notes}'
+            f'<p class="source">{export.source_html(publishers, lang, credits=credits)}</p>{notes}'
             f'<p class="links">{footer}</p></main>')
 
 

@@ -162,7 +162,8 @@ def _chart_texts(target: Target):
         cached = _heights.get(key)
     if cached is None:
         chart = target.spec.make(data, dict(target.values), target.lang)
-        cached = (chart.title, chart, source_text(data["sources"], chart.source_ids, target.lang))
+        cached = (chart.title, chart, source_text(data["sources"], chart.source_ids, target.lang,
+                                                  credits=chart.credits))
         with _lock:
             if len(_heights) > 256:
                 _heights.clear()

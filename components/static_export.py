@@ -43,7 +43,7 @@ from plotly.offline import get_plotlyjs
 
 from components import export, fonts
 from components.about_data import about
-from components.citations import cited_publishers, source_text
+from components.citations import cited_publishers, credited_tools, source_text
 from components.data_downloads import chart_zip
 from components.data_package import read_package
 from components.i18n import LANGS, t
@@ -99,6 +99,7 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
                    + ".oembed.json") if static_url else None
     page = export.embed_page_html(
         spec, chart, cited_publishers(data["sources"], chart.source_ids), lang,
+        credits=credited_tools(data["sources"], chart.credits),
         plotlyjs_src=f"../{PLOTLY_JS}", font_src=f"../{FONT_FILE}",
         preview_src=f"{spec.chart_id}.preview.{ext}",
         narrow_preview_src=f"{spec.chart_id}.preview-narrow.{narrow_ext}",

@@ -130,6 +130,15 @@ def static_page(**options):
     return export.embed_page_html(SPEC, CHART, PUBLISHERS, "en", **settings)
 
 
+def test_the_static_chart_pages_source_line_credits_its_tools_after_its_sources():
+    page = static_page(credits=[("Map <i>", {"Natural Earth": "https://www.naturalearthdata.com/",
+                                             "<b>Tool</b>": "javascript:alert(1)"})])
+    line = re.search(r'<p class="source">(.*?)</p>', page).group(1)
+    assert line.endswith('. Map &lt;i&gt;: <a href="https://www.naturalearthdata.com/">Natural '
+                         'Earth</a>; &lt;b&gt;Tool&lt;/b&gt;')
+    assert line.index("Bisnis.com") < line.index("Natural Earth")
+
+
 def test_a_font_family_of_several_words_is_quoted_in_css():
     stack = export.css_font_stack("Source Sans Pro, Source Sans 3, -apple-system, Segoe UI, "
                                   "Roboto, sans-serif")

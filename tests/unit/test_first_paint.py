@@ -53,6 +53,20 @@ def test_a_default_embed_gets_its_first_paint_and_other_views_do_not(build):
         assert first_paint.for_request(query) is None, query
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_maps_first_paint_credits_its_shapes_and_capitals_as_the_live_frame_does(lang):
+    from components.citations import source_text
+    from components.oembed import current_data
+
+    paint = first_paint.for_request(f"embed=true&chart=membership-map&lang={lang}")
+    spec = get_chart("membership-map")
+    chart = spec.make(current_data(), dict(spec.defaults), lang)
+    line = re.search(r'<p class="source">(.*?)</p>', paint.body).group(1)
+    live = source_text(current_data()["sources"], chart.source_ids, lang, credits=chart.credits)
+    assert chart.credits and re.sub(r"<[^>]+>", "", html.unescape(line)) == live
+    assert "Natural Earth" in line
+
+
 def test_an_image_that_no_longer_matches_its_figure_is_not_shown(monkeypatch):
     manifest = first_paint.read_manifest()
     stale = {**manifest, "channels": {**manifest["channels"],
@@ -68,7 +82,7 @@ def test_text_from_the_data_stays_text_in_the_first_paint(build):
     chart = dataclasses.replace(build(spec), title=planted, subtitle=planted, notes=(planted,),
                                 description='" onload="alert(1)')
     body = first_paint.body_html(spec, chart, {planted: "javascript:alert(1)"}, "en", "w.svg",
-                                 "n.svg")
+                                 "n.svg", credits=[(planted, {planted: "javascript:alert(1)"})])
     assert "<img src=x" not in body and 'onload="alert' not in body
     assert "javascript:" not in body
 
