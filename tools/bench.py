@@ -1,7 +1,8 @@
 """``make bench``: how fast and how heavy each page is, against the targets.
 
-Per page: time from navigation until every chart is drawn in Chromium, against the same charts'
-static export opened in the same browser in the same run (alternating, median of several runs);
+Per page: time from navigation until every chart is drawn in Chromium, a reader's first visit
+(a new browser context each time), against the same charts' static export served over HTTP
+with its gzip twins, in the same run (alternating, median of several runs);
 AppTest run time cold and warm; bytes the server sent over the websocket; the largest figure's
 JSON size. Per page and per embed, the bytes a cold browser receives (``transfer_mb``: what the
 network layer saw, compressed as sent, plus the websocket's messages), with the same view's
@@ -129,12 +130,16 @@ def time_app_page(page, url: str, charts: int) -> tuple[float, int]:
     return elapsed, sum(received)
 
 
-def time_static_page(page, path: Path) -> float:
+def time_static_page(page, url: str) -> float:
     started = time.monotonic()
-    page.goto(path.as_uri(), wait_until="domcontentloaded")
+    page.goto(url, wait_until="domcontentloaded")
     page.wait_for_function(f"() => !!document.querySelector('.js-plotly-plot') "
                            f"&& ({chromium.CHARTS_DRAWN_JS})()", timeout=60_000)
     return time.monotonic() - started
+
+
+def on_loopback(url: str) -> bool:
+    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
 
 
 def apptest_times(runs: int) -> dict[str, tuple[float, float]]:
@@ -159,33 +164,50 @@ def apptest_times(runs: int) -> dict[str, tuple[float, float]]:
     return times
 
 
-def browser_times(server_url: str, statics: dict[str, Path], runs: int) -> dict[str, dict]:
+def browser_times(server_url: str, statics_url: str, statics: dict[str, Path], runs: int
+                  ) -> dict[str, dict]:
+    """Per page, a reader's first visit: the app's page and its static export (over HTTP, as a
+    static host serves it), alternating, each in a new browser context with an empty cache.
+
+    Nothing intercepts the requests: Playwright's routing turns the browser's cache off and
+    passes every request through the driver, which cost the app's page (90 files) far more than
+    the static export (two), and made those visits neither first nor repeat ones. A request
+    that leaves loopback is reported and fails the run instead.
+    """
     results = {}
+    elsewhere: list[str] = []
     with sync_playwright() as playwright:
         browser = chromium.launch(playwright)
-        context = browser.new_context(viewport=chromium.DESKTOP)
-        context.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:",
-                                                       "file:"))
-                      else route.abort())
-        page = context.new_page()
+
+        def first_visit(measure, *args):
+            context = browser.new_context(viewport=chromium.DESKTOP)
+            context.on("request", lambda request: None if on_loopback(request.url)
+                       else elsewhere.append(request.url))
+            try:
+                return measure(context.new_page(), *args)
+            finally:
+                context.close()
+
         for info in PAGES:
             url = f"{server_url}/{link_path(info)}?lang=en"
             charts = len(charts_on(info.url_path))
-            time_app_page(page, url, charts)  # warm the server's caches, as a reader before you did
+            first_visit(time_app_page, url, charts)  # the server's caches, as a reader before you
             app_s, static_s, sent = [], [], []
             for _ in range(runs):  # alternate, so both see the same machine load
-                seconds, received = time_app_page(page, url, charts)
+                seconds, received = first_visit(time_app_page, url, charts)
                 app_s.append(seconds)
                 sent.append(received)
                 if info.url_path in statics:
-                    static_s.append(time_static_page(page, statics[info.url_path]))
+                    static_s.append(first_visit(
+                        time_static_page, f"{statics_url}/{statics[info.url_path].name}"))
             results[info.url_path] = {
                 "app_s": statistics.median(app_s),
                 "static_s": statistics.median(static_s) if static_s else None,
                 "websocket_kb": statistics.median(sent) / 1024,
             }
         browser.close()
+    if elsewhere:
+        raise SystemExit(f"requests left loopback while timing pages: {sorted(set(elsewhere))}")
     return results
 
 
@@ -424,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         static_export.main(["--out", str(export_dir), "--static-url", export_url,
                             "--app-url", server.url])
         print("timing pages in Chromium ...", flush=True)
-        browser = browser_times(server.url, statics, args.runs)
+        browser = browser_times(server.url, statics_url, statics, args.runs)
         print("weighing pages and embeds, cold ...", flush=True)
         page_bytes, embeds = transfers(server.url, statics_url, statics, export_url)
         print("phone profile: live and static embeds ...", flush=True)
