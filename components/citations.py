@@ -9,7 +9,7 @@ its sources ("Map: Natural Earth").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -26,6 +26,8 @@ _RANK = {kind: rank for rank, kind in enumerate(AUTHORITY)}
 _RANK.update({"newspaper": _RANK["news-agency"], "primary-article": _RANK["news-agency"]})
 
 Credits = Sequence[tuple[str, Sequence[str]]]  # (what the tool gave, e.g. "Map"; its source ids)
+# The same credits resolved: ("Map", {publisher: url} of its tools), as credited_tools gives them.
+CreditedTools = Sequence[tuple[str, Mapping[str, str]]]
 CREDIT_LIMIT = 2  # tools named on a source line; the Sources page lists them all
 
 

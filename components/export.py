@@ -16,7 +16,7 @@ import shutil
 import textwrap
 import threading
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode, urljoin
 
@@ -26,7 +26,7 @@ import plotly.io as pio
 from components import fonts
 from components.chart_data import csv_bytes
 from components.chart_spec import Chart, ChartSpec
-from components.citations import CREDIT_LIMIT
+from components.citations import CREDIT_LIMIT, CreditedTools
 from components.i18n import Lang, t
 from components.map.geometry import inline_shapes
 from components.paths import STATIC_DIR
@@ -408,7 +408,7 @@ a {{ color: #00163F; }}
 
 
 def source_html(publishers: Mapping[str, str], lang: Lang, limit: int = 4,
-                credits: Sequence[tuple[str, Mapping[str, str]]] = ()) -> str:
+                credits: CreditedTools = ()) -> str:
     """The "Source:" line as HTML, each publisher linked to its page when the address is safe,
     then the tools it credits ("Map: Natural Earth"), as the app's chart frame has it."""
     text = f"{html.escape(t('frame.source', lang))}: {_linked(publishers, lang, limit)}"
@@ -451,7 +451,7 @@ def chart_box_style(figure: go.Figure, selector: str) -> str:
 
 
 def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang, *,
-                    credits: Sequence[tuple[str, Mapping[str, str]]] = (),
+                    credits: CreditedTools = (),
                     plotlyjs_src: str, font_src: str, preview_src: str,
                     narrow_preview_src: str | None = None, csv_href: str,
                     dashboard_href: str | None = None, oembed_href: str | None = None) -> str:

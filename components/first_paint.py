@@ -31,6 +31,7 @@ from urllib.parse import parse_qs
 
 from components import export
 from components.chart_spec import Chart, ChartSpec
+from components.citations import CreditedTools
 from components.i18n import LANGS, Lang, t
 from components.paths import DATA_DIR
 from components.registry import UnknownChartError, get_chart
@@ -133,10 +134,10 @@ def for_request(query_string: str, base_path: str = "") -> FirstPaint | None:
 
 _lock = threading.Lock()
 _MAX_CACHED = 256
-_charts: dict[tuple, tuple[Chart, dict[str, str], str]] = {}
+_charts: dict[tuple, tuple[Chart, dict[str, str], CreditedTools, str]] = {}
 
 
-def _default_chart(spec: ChartSpec, lang: Lang) -> tuple[Chart, dict[str, str], str]:
+def _default_chart(spec: ChartSpec, lang: Lang) -> tuple[Chart, dict[str, str], CreditedTools, str]:
     """The chart's default view, its publishers, the tools it credits and its figure's digest,
     once per data version."""
     from components.citations import cited_publishers, credited_tools
@@ -235,7 +236,7 @@ def head_html(chart: Chart, wide_src: str, narrow_src: str) -> str:
 
 def body_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang,
               wide_src: str, narrow_src: str,
-              credits: Sequence[tuple[str, Mapping[str, str]]] = ()) -> str:
+              credits: CreditedTools = ()) -> str:
     """The chart-only layout as the static chart page has it, every text escaped. The footer's
     links work once Streamlit has taken over; until then they are its labels."""
     notes = "".join(f'<p class="note">{html.escape(t("frame.note", lang))}: '
