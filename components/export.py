@@ -407,8 +407,8 @@ a {{ color: #00163F; }}
 """
 
 
-def source_html(publishers: Mapping[str, str], lang: Lang, limit: int = 4,
-                credits: CreditedTools = ()) -> str:
+def source_html(publishers: Mapping[str, str], credits: CreditedTools, lang: Lang,
+                limit: int = 4) -> str:
     """The "Source:" line as HTML, each publisher linked to its page when the address is safe,
     then the tools it credits ("Map: Natural Earth"), as the app's chart frame has it."""
     text = f"{html.escape(t('frame.source', lang))}: {_linked(publishers, lang, limit)}"
@@ -451,8 +451,7 @@ def chart_box_style(figure: go.Figure, selector: str) -> str:
 
 
 def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang, *,
-                    credits: CreditedTools = (),
-                    plotlyjs_src: str, font_src: str, preview_src: str,
+                    credits: CreditedTools, plotlyjs_src: str, font_src: str, preview_src: str,
                     narrow_preview_src: str | None = None, csv_href: str,
                     dashboard_href: str | None = None, oembed_href: str | None = None) -> str:
     """The static chart page: the chart-only embed as one file that needs no app.
@@ -493,7 +492,7 @@ def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str]
         f'<p class="subtitle">{html.escape(chart.subtitle)}</p>\n'
         f'<div class="chart" id="chart"><picture>{narrow}'
         f'<img src="{html.escape(preview_src)}" alt="{description}"></picture></div>\n'
-        f'<p class="source">{source_html(publishers, lang, credits=credits)}</p>\n{notes}'
+        f'<p class="source">{source_html(publishers, credits, lang)}</p>\n{notes}'
         f'<p class="links">{"".join(links)}</p>\n'
         "</main>\n"
         f'<script type="application/json" id="figure">{_js(static_figure(chart))}</script>\n'

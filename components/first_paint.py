@@ -235,8 +235,7 @@ def head_html(chart: Chart, wide_src: str, narrow_src: str) -> str:
 
 
 def body_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang: Lang,
-              wide_src: str, narrow_src: str,
-              credits: CreditedTools = ()) -> str:
+              wide_src: str, narrow_src: str, credits: CreditedTools) -> str:
     """The chart-only layout as the static chart page has it, every text escaped. The footer's
     links work once Streamlit has taken over; until then they are its labels."""
     notes = "".join(f'<p class="note">{html.escape(t("frame.note", lang))}: '
@@ -251,7 +250,7 @@ def body_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang
             f'<img src="{html.escape(wide_src, quote=True)}" '
             f'alt="{html.escape(chart.description, quote=True)}" fetchpriority="high" '
             'onload="__ruStartApp()" onerror="__ruStartApp()"></picture></div>'
-            f'<p class="source">{export.source_html(publishers, lang, credits=credits)}</p>{notes}'
+            f'<p class="source">{export.source_html(publishers, credits, lang)}</p>{notes}'
             f'<p class="links">{footer}</p></main>')
 
 

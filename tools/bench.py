@@ -138,10 +138,6 @@ def time_static_page(page, url: str) -> float:
     return time.monotonic() - started
 
 
-def on_loopback(url: str) -> bool:
-    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
-
-
 def apptest_times(runs: int) -> dict[str, tuple[float, float]]:
     """Per page: the first AppTest run (cold) and the median of later runs (warm), in ms."""
     from streamlit.testing.v1 import AppTest
@@ -181,7 +177,7 @@ def browser_times(server_url: str, statics_url: str, statics: dict[str, Path], r
 
         def first_visit(measure, *args):
             context = browser.new_context(viewport=chromium.DESKTOP)
-            context.on("request", lambda request: None if on_loopback(request.url)
+            context.on("request", lambda request: None if chromium.on_loopback(request.url)
                        else elsewhere.append(request.url))
             try:
                 return measure(context.new_page(), *args)

@@ -23,6 +23,12 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 
+
+def on_loopback(url: str) -> bool:
+    """Whether a request stays on this machine (the app and the tools' own hosts on loopback)."""
+    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+
+
 # Streamlit has finished a run: connected, script not running, no "Running..." widget.
 SCRIPT_IDLE_JS = """
 () => {

@@ -193,8 +193,7 @@ async def browser_reader(browser, base_url: str, number: int, timeout_s: float,
     timeout_ms = timeout_s * 1000
     context = await browser.new_context(viewport=chromium.DESKTOP)
     await context.route("**/*", lambda route: route.continue_()
-                        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-                        else route.abort())
+                        if chromium.on_loopback(route.request.url) else route.abort())
     page = await context.new_page()
     for info in PAGES:
         started = time.monotonic()

@@ -60,8 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             page = browser.new_page()
             # Nothing may leave the machine: abort anything not addressed to loopback.
             page.route("**/*", lambda route: route.continue_()
-                       if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-                       else route.abort())
+                       if chromium.on_loopback(route.request.url) else route.abort())
             for number, (name, url, size) in enumerate(shots, start=1):
                 path = args.out / f"{name}-{size}.png"
                 print(f"[{number}/{len(shots)}] {path.name}", flush=True)

@@ -122,7 +122,8 @@ PUBLISHERS = {"Bisnis.com": "https://www.bisnis.com/a", "<b>Bad</b>": "javascrip
 
 
 def static_page(**options):
-    settings = {"plotlyjs_src": "../plotly.min.js", "font_src": "../fonts/SourceSans3VF-Upright.latin.woff2",
+    settings = {"credits": (),
+                "plotlyjs_src": "../plotly.min.js", "font_src": "../fonts/SourceSans3VF-Upright.latin.woff2",
                 "preview_src": "test-chart.preview.svg",
                 "narrow_preview_src": "test-chart.preview-narrow.svg",
                 "csv_href": "test-chart.csv", "dashboard_href": "https://app.example/map?lang=en",
