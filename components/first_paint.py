@@ -31,7 +31,7 @@ from urllib.parse import parse_qs
 
 from components import export
 from components.chart_spec import Chart, ChartSpec
-from components.citations import CreditedTools
+from components.citations import CreditedTools, cited_publishers, credited_tools
 from components.i18n import LANGS, Lang, t
 from components.paths import DATA_DIR
 from components.registry import UnknownChartError, get_chart
@@ -140,7 +140,6 @@ _charts: dict[tuple, tuple[Chart, dict[str, str], CreditedTools, str]] = {}
 def _default_chart(spec: ChartSpec, lang: Lang) -> tuple[Chart, dict[str, str], CreditedTools, str]:
     """The chart's default view, its publishers, the tools it credits and its figure's digest,
     once per data version."""
-    from components.citations import cited_publishers, credited_tools
     from components.oembed import current_data
 
     data = current_data()
