@@ -87,12 +87,29 @@ def embed_chart_id(query: Mapping[str, list[str]]) -> str | None:
     return None
 
 
-def streamlit_asset(folder: str, pattern: str) -> str | None:
-    """The file name of one of Streamlit's own front-end files (their names carry a hash)."""
+def _streamlit_front_end() -> Path:
+    """The folder Streamlit serves its front end from: ``index.html`` and ``static/``."""
     import streamlit
 
-    found = sorted((Path(streamlit.__file__).parent / "static" / "static" / folder).glob(pattern))
+    return Path(streamlit.__file__).parent / "static"
+
+
+def streamlit_static(folder: str, name: str) -> Path:
+    """One of Streamlit's own front-end files (``js``, ``PlotlyChart.D9Z0_fxz.js``)."""
+    return _streamlit_front_end() / "static" / folder / name
+
+
+def streamlit_asset(folder: str, pattern: str) -> str | None:
+    """The file name of one of Streamlit's own front-end files (their names carry a hash)."""
+    found = sorted((_streamlit_front_end() / "static" / folder).glob(pattern))
     return found[0].name if found else None
+
+
+def streamlit_page_modules() -> list[str]:
+    """The modules Streamlit's own page loads at once (``./static/js/...``): its entry module and
+    those it preloads, as it ships them."""
+    document = (_streamlit_front_end() / "index.html").read_text("utf-8")
+    return _APP_SCRIPT.findall(document) + _APP_PRELOAD.findall(document)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,13 @@
 
 import gzip
 import html as html_lib
+import re
 import urllib.request
 
 import pytest
 
 from components.i18n import LANGS, t
+from components.registry import charts_on
 from components.shell import PAGES
 
 
@@ -30,3 +32,39 @@ def test_each_page_serves_its_own_preview(app_url, page, lang):
     assert escaped(t(f"preview.{page.url_path}", lang)) in html
     assert "<title>Streamlit</title>" not in html
     assert escaped(t(page.title_key, lang)) in html.split("</title>")[0] or page is PAGES[0]
+
+
+
+def test_a_chart_page_evaluates_plotly_while_the_server_runs_its_script(app_url, page):
+    """The plotly chunk is evaluated once Streamlit has asked the server to run the page, before
+    any chart has arrived (components/link_previews.py, ``warm_chart_library``): the server's
+    answer is held back here, so without the early import plotly.js would not load at all."""
+    from tools import browser as chromium
+
+    held: dict = {"messages": [], "page_side": None, "released": False}
+
+    def pass_on_held() -> None:
+        while held["released"] and held["messages"]:
+            held["page_side"].send(held["messages"].pop(0))
+
+    def hold_the_servers_answer(socket) -> None:
+        held["page_side"] = socket
+
+        def from_server(message) -> None:
+            held["messages"].append(message)
+            pass_on_held()
+
+        socket.connect_to_server().on_message(from_server)
+
+    page.route_web_socket(re.compile(r"/_stcore/stream"), hold_the_servers_answer)
+    page.goto(f"{app_url}/map?lang=en", wait_until="domcontentloaded")
+    page.wait_for_function("() => typeof window.Plotly === 'object'", timeout=20_000)
+    # Nothing the server sent has reached the page, so no chart element can have asked for it.
+    assert held["page_side"] is not None and not held["released"]
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+
+    held["released"] = True
+    pass_on_held()
+    page.wait_for_function(f"n => document.querySelectorAll('.js-plotly-plot').length >= n "
+                           f"&& ({chromium.CHARTS_DRAWN_JS})()", arg=len(charts_on("map")),
+                           timeout=60_000)
