@@ -110,6 +110,13 @@ def plotly_chunk_imports() -> tuple[str, ...]:
     return tuple(needed)
 
 
+def plotly_module_urls() -> list[str]:
+    """The plotly chunk and the modules it imports that Streamlit's page does not, as the page
+    asks for them (``./static/js/...``), the chunk first; none if Streamlit has no such chunk."""
+    chunk = plotly_chunk()
+    return [f"./static/js/{module}" for module in (chunk, *plotly_chunk_imports())] if chunk else []
+
+
 def warm_chart_library(chunk_url: str) -> str:
     """A classic inline script that imports the plotly chunk once Streamlit has sent its first
     websocket message (the request to run the page's script).
@@ -153,11 +160,11 @@ def head_links(path: str, query_string: str, origin: str = "", base_path: str = 
         links += (f'<link rel="alternate" type="application/json+oembed" '
                   f'href="{html.escape(oembed, quote=True)}" '
                   f'title="{html.escape(t("app.title", link_lang(query_string)), quote=True)}" />')
-    chunk = plotly_chunk()
-    if chunk and shows_charts(path, query_string) and not first_painted:
-        for module in (chunk, *plotly_chunk_imports()):
-            links += f'<link rel="modulepreload" crossorigin href="./static/js/{module}" />'
-        links += warm_chart_library(f"./static/js/{chunk}")
+    modules = plotly_module_urls()
+    if modules and shows_charts(path, query_string) and not first_painted:
+        for url in modules:
+            links += f'<link rel="modulepreload" crossorigin href="{url}" />'
+        links += warm_chart_library(modules[0])
     if first_paint.embed_chart_id(query):
         links += sandbox_fallback(query_string, origin + base_path if origin else "")
     return links
@@ -218,9 +225,7 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
                       document, count=1, flags=re.S)
     if paint is None:
         return document
-    chunk = plotly_chunk()
-    first = [f"./static/js/{module}" for module in (chunk, *plotly_chunk_imports())] if chunk else []
-    return first_paint.insert_body(document, paint, first)
+    return first_paint.insert_body(document, paint, plotly_module_urls())
 
 
 def _origin(scope, headers: dict) -> tuple[str, str]:

@@ -34,7 +34,6 @@ def test_each_page_serves_its_own_preview(app_url, page, lang):
     assert escaped(t(page.title_key, lang)) in html.split("</title>")[0] or page is PAGES[0]
 
 
-
 def test_a_chart_page_evaluates_plotly_while_the_server_runs_its_script(app_url, page):
     """The plotly chunk is evaluated once Streamlit has asked the server to run the page, before
     any chart has arrived (components/link_previews.py, ``warm_chart_library``): the server's
