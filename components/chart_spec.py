@@ -19,6 +19,14 @@ from components.data_package import DataPackage
 from components.i18n import Lang
 from components.url_state import Param
 
+# Streamlit's key of the element a chart's figure is drawn in, so its CSS class is
+# "st-key-chart-<id>": the frame's phone style and the live embed's first paint find it by it.
+PLOTLY_KEY_PREFIX = "chart-"
+
+
+def plotly_key(chart_id: str) -> str:
+    return f"{PLOTLY_KEY_PREFIX}{chart_id}"
+
 
 @dataclass(frozen=True)
 class Chart:

@@ -24,7 +24,7 @@ from typing import Any
 import streamlit as st
 
 from components import export, frame, url_state
-from components.chart_spec import ChartSpec
+from components.chart_spec import ChartSpec, plotly_key
 from components.data_package import DataPackage
 from components.i18n import Lang, t
 from components.loading import load_data
@@ -98,7 +98,7 @@ def chart_only(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
         if style:
             st.html(style)
         st.plotly_chart(shown.figure, config=export.plotly_config(spec),
-                        key=f"chart-{spec.chart_id}", alt=chart.description)
+                        key=plotly_key(spec.chart_id), alt=chart.description)
         # The whole text alternative, for screen readers only (the chart's name is shorter).
         st.html(f'<p class="ru-sr-only">{html.escape(chart.description)}</p>')
         st.caption(shown.source_line)

@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from components import export
-from components.chart_spec import Chart, ChartSpec
+from components.chart_spec import PLOTLY_KEY_PREFIX, Chart, ChartSpec
 from components.citations import CreditedTools, cited_publishers, credited_tools
 from components.i18n import LANGS, Lang, t
 from components.paths import DATA_DIR
@@ -204,9 +204,12 @@ html.{SHOWING_CLASS} #root {{ visibility: hidden; position: absolute; top: 0; le
 #{ELEMENT_ID} .links span + span::before {{ content: " · "; }}
 """
 
-# Hands over to Streamlit: once its chart has drawn its first layer, or its run has ended with
-# no chart to draw. An iframe sandboxed without allow-same-origin never starts Streamlit; there
-# the page's own notice (link_previews.sandbox_fallback) is shown at once.
+# Hands over to Streamlit: once its chart is drawn and shown, or its run has ended with no chart
+# to draw. Until then the image stays, rather than a blank frame: Streamlit has the chart's
+# element on the page while plotly.js is still loading (about a second, four on a phone), and
+# draws the chart first hidden (its style says visibility: hidden) until it knows its width.
+# An iframe sandboxed without allow-same-origin never starts Streamlit; there the page's own
+# notice (link_previews.sandbox_fallback) is shown at once.
 _HANDOVER = f"""<script>(function () {{
   var root = document.documentElement, timer = null;
   function show() {{
@@ -217,11 +220,14 @@ _HANDOVER = f"""<script>(function () {{
   }}
   if (window.origin === "null") {{ document.addEventListener("DOMContentLoaded", show); return; }}
   function check() {{
-    if (document.querySelector("#root .js-plotly-plot .main-svg")) {{ return show(); }}
+    var plot = document.querySelector("#root .js-plotly-plot");
+    if (plot && plot.querySelector(".main-svg") && plot.style.visibility !== "hidden") {{
+      return show();
+    }}
     var app = document.querySelector('#root [data-testid="stApp"]');
     if (app && app.getAttribute("data-test-script-state") === "notRunning"
         && document.querySelector("#root .st-key-embed-content")
-        && !document.querySelector('#root [data-testid="stPlotlyChart"]')) {{ show(); }}
+        && !document.querySelector('#root [class*="st-key-{PLOTLY_KEY_PREFIX}"]')) {{ show(); }}
   }}
   // A look every 200 ms, rather than after each of the thousands of changes Streamlit makes to
   // the page as it boots.

@@ -23,7 +23,7 @@ from _plotly_utils.utils import convert_to_base64
 
 from components import export, theme
 from components.about_data import About, about
-from components.chart_spec import Chart, ChartSpec
+from components.chart_spec import Chart, ChartSpec, plotly_key
 from components.citations import source_line, source_text
 from components.data_downloads import chart_zip
 from components.data_package import DataPackage
@@ -153,7 +153,7 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
         if style:
             st.html(style)  # style tags only: Streamlit adds them without taking room on the page
         event = st.plotly_chart(shown.figure, config=export.plotly_config(spec),
-                                key=f"chart-{spec.chart_id}", on_select=on_select,
+                                key=plotly_key(spec.chart_id), on_select=on_select,
                                 alt=chart.description,
                                 selection_mode="points" if on_select != "ignore"
                                 else ("points", "box", "lasso"))
@@ -223,7 +223,7 @@ def fit_height_style(chart_id: str, figure: go.Figure) -> str | None:
     height = f"calc(100cqw / {float(fit['width_per_height'])} + {float(fit['extra_px'])}px)"
     return (f"<style>{frame} {{ container: chart-frame / inline-size; }}\n"
             f"@container chart-frame (max-width: {NARROW_FRAME_PX}px) {{\n"
-            f"  {frame} .st-key-chart-{chart_id} {{ flex: 0 0 auto !important;"
+            f"  {frame} .st-key-{plotly_key(chart_id)} {{ flex: 0 0 auto !important;"
             f" height: {height} !important; }}\n"
             "}</style>")
 

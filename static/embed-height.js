@@ -32,8 +32,11 @@
     if (Date.now() - started > GIVE_UP_MS) { return true; }
     var plots = element.querySelectorAll(".js-plotly-plot");
     if (plots.length < expectedCharts) { return false; }
+    // Streamlit draws a chart first hidden, before it knows its width, then again shown.
     for (var i = 0; i < plots.length; i++) {
-      if (!plots[i].querySelector(".main-svg")) { return false; }
+      if (!plots[i].querySelector(".main-svg") || plots[i].style.visibility === "hidden") {
+        return false;
+      }
     }
     var images = element.querySelectorAll("img");
     for (var j = 0; j < images.length; j++) {

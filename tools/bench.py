@@ -60,10 +60,11 @@ PHONE_CHARTS = ("membership-map", "channels")  # the heaviest figure, and a plai
 PHONE_RUNS = 3
 PHONE_TIMEOUT_S = 180
 # Stamps, in every frame, when the chart is first seen (its image: on the static page, or in the
-# live embed's first paint) and when plotly has drawn it.
+# live embed's first paint) and when plotly has drawn it where the reader sees it.
 DRAWN_STAMPS_JS = """(() => {
+  const shown = CHART_SHOWN;
   const stamp = () => {
-    const drawn = document.querySelector('.js-plotly-plot .main-svg path, .js-plotly-plot .point');
+    const drawn = [...document.querySelectorAll('.js-plotly-plot')].some(shown);
     if (drawn && !window.__drawnAt) { window.__drawnAt = Date.now(); }
     const image = document.querySelector('#chart picture img, #ru-first-paint picture img');
     if (image && image.complete && image.naturalWidth && !window.__imageAt) {
@@ -72,7 +73,7 @@ DRAWN_STAMPS_JS = """(() => {
     if (!window.__drawnAt) { setTimeout(stamp, 20); }
   };
   stamp();
-})();"""
+})();""".replace("CHART_SHOWN", chromium.CHART_SHOWN_JS)
 
 
 def static_pages(out: Path, lang: str = "en") -> dict[str, Path]:
@@ -210,7 +211,7 @@ def browser_times(server_url: str, statics_url: str, statics: dict[str, Path], r
 # --- bytes received cold ----------------------------------------------------------------------------
 
 def charts_drawn_js(count: int) -> str:
-    """True once ``count`` plotly charts are drawn (a page without charts: once its h1 shows and
+    """True once ``count`` plotly charts are drawn and shown (a page without charts: once its h1 shows and
     any chart it previews in an iframe of its own, as the Embed page does, is drawn)."""
     if not count:
         return (f"() => ({chromium.SCRIPT_IDLE_JS.strip()})() && "
@@ -218,9 +219,7 @@ def charts_drawn_js(count: int) -> str:
                 "[...document.querySelectorAll('[data-testid=\"stMain\"] iframe')]"
                 ".every(f => !f.contentDocument"  # another origin: its bytes are not ours to wait for
                 " || f.contentDocument.querySelector('.js-plotly-plot .main-svg path'))")
-    return (f"() => document.querySelectorAll('.js-plotly-plot').length >= {count} && "
-            "[...document.querySelectorAll('.js-plotly-plot')]"
-            ".every(p => p.querySelector('.main-svg path, .main-svg .point'))")
+    return f"() => ({chromium.CHARTS_COUNT_DRAWN_JS.strip()})({count})"
 
 
 def deflated_size(messages: list[bytes], window_bits: int = zlib.MAX_WBITS) -> int:

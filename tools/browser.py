@@ -40,12 +40,21 @@ SCRIPT_IDLE_JS = """
 }
 """
 
-# Every plotly chart on the page has drawn its marks.
-CHARTS_DRAWN_JS = """
-() => {
-  const plots = document.querySelectorAll('.js-plotly-plot');
-  return Array.from(plots).every(p => p.querySelector('.main-svg path, .main-svg .point'));
-}
+# A plotly chart a reader can see: its marks drawn, and shown. Marks alone are not enough:
+# Streamlit draws each chart once hidden, before it knows the chart's width, and shows it only
+# when it draws it again at that width (50-250 ms later).
+CHART_SHOWN_JS = ("p => !!p.querySelector('.main-svg path, .main-svg .point')"
+                  " && getComputedStyle(p).visibility === 'visible'")
+
+# Every plotly chart on the page is drawn and shown (true on a page without charts).
+CHARTS_DRAWN_JS = f"""
+() => Array.from(document.querySelectorAll('.js-plotly-plot')).every({CHART_SHOWN_JS})
+"""
+
+# At least ``count`` plotly charts on the page, every one drawn and shown (``arg=count``).
+CHARTS_COUNT_DRAWN_JS = f"""
+count => document.querySelectorAll('.js-plotly-plot').length >= count
+  && ({CHARTS_DRAWN_JS.strip()})()
 """
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from components.i18n import catalog
+from tools import browser as chromium
 
 AXE = Path(__file__).resolve().parent.parent / "tests" / "browser" / "node_modules" / "axe-core" \
     / "axe.min.js"
@@ -95,14 +96,9 @@ def other_language_text(page: Page, lang: str) -> list[str]:
 
 # --- charts ------------------------------------------------------------------------------------------
 
-CHARTS_DRAWN = """count => document.querySelectorAll('.js-plotly-plot').length >= count
-    && [...document.querySelectorAll('.js-plotly-plot')]
-        .every(p => p.querySelector('.main-svg path, .main-svg .point'))"""
-
-
 def wait_for_charts(page: Page, count: int, timeout_ms: int = 30_000) -> None:
-    """Wait until at least ``count`` plotly charts are on the page and every one has drawn marks."""
-    page.wait_for_function(CHARTS_DRAWN, arg=count, timeout=timeout_ms)
+    """Wait until at least ``count`` plotly charts are on the page, each drawn and shown."""
+    page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=count, timeout=timeout_ms)
 
 
 def drawn_marks(page_or_frame) -> int:

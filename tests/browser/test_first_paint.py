@@ -7,8 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from components import export
+from components.chart_spec import plotly_key
 from components.i18n import t
 from components.registry import get_chart
+from tools import browser as chromium
 
 FIRST_PAINT = "#ru-first-paint"
 
@@ -47,6 +49,52 @@ def test_streamlit_takes_the_place_of_the_first_paint_once_its_chart_is_drawn(pa
     expect(title).to_be_visible()
     # Once on the page: the first paint's title is gone with it.
     assert page.get_by_text(title.inner_text(), exact=True).count() == 1
+    assert page.evaluate("getComputedStyle(document.getElementById('root')).visibility") == "visible"
+
+
+def test_the_first_paint_stays_while_plotly_js_loads(page, app_url):
+    held = []
+    page.route(re.compile(r"/static/js/PlotlyChart\.[\w-]+\.js$"), lambda route: held.append(route))
+    spec = get_chart("channels")
+    page.goto(export.embed_url(app_url, spec, spec.defaults, "en"))
+    # Streamlit's run has ended and the chart's element is on the page, waiting for plotly.js.
+    page.wait_for_function(f"() => ({chromium.SCRIPT_IDLE_JS.strip()})()"
+                           " && !!document.querySelector('.st-key-" + plotly_key(spec.chart_id)
+                           + "')")
+    page.wait_for_timeout(1_000)  # five of the hand-over's looks
+    expect(page.locator(FIRST_PAINT)).to_have_count(1)
+    for route in held:
+        route.continue_()
+    page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=1)
+    expect(page.locator(FIRST_PAINT)).to_have_count(0)
+
+
+# Keeps Streamlit's chart hidden, as Streamlit itself does between its first draw (before it knows
+# the chart's width) and its second, for as long as window.__keepChartHidden holds.
+KEEP_CHART_HIDDEN_JS = """
+window.__keepChartHidden = true;
+new MutationObserver(() => {
+  if (!window.__keepChartHidden) { return; }
+  for (const plot of document.querySelectorAll('#root .js-plotly-plot')) {
+    if (plot.style.visibility !== 'hidden') { plot.style.visibility = 'hidden'; }
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['style']});
+"""
+
+
+def test_the_first_paint_stays_until_streamlit_shows_its_chart(page, app_url):
+    page.add_init_script(KEEP_CHART_HIDDEN_JS)
+    spec = get_chart("channels")
+    page.goto(export.embed_url(app_url, spec, spec.defaults, "en"))
+    page.wait_for_function(
+        "() => !!document.querySelector('#root .js-plotly-plot .main-svg path')")
+    page.wait_for_timeout(1_000)  # five of the hand-over's looks
+    # Drawn but hidden: the image stays, rather than an empty frame.
+    expect(page.locator(FIRST_PAINT)).to_have_count(1)
+    assert page.evaluate("getComputedStyle(document.getElementById('root')).visibility") == "hidden"
+    page.evaluate("() => { window.__keepChartHidden = false; "
+                  "document.querySelector('#root .js-plotly-plot').style.visibility = ''; }")
+    expect(page.locator(FIRST_PAINT)).to_have_count(0)
     assert page.evaluate("getComputedStyle(document.getElementById('root')).visibility") == "visible"
 
 
