@@ -19,8 +19,8 @@ from components.data_package import DataPackage
 from components.i18n import Lang
 from components.url_state import Param
 
-# Streamlit's key of the element a chart's figure is drawn in, so its CSS class is
-# "st-key-chart-<id>": the frame's phone style and the live embed's first paint find it by it.
+# Streamlit's key of the element a chart's figure is drawn in. Its CSS class follows from it
+# ("st-key-chart-<id>"), so the frame's phone style and the first paint's hand-over can select it.
 PLOTLY_KEY_PREFIX = "chart-"
 
 

@@ -204,12 +204,17 @@ html.{SHOWING_CLASS} #root {{ visibility: hidden; position: absolute; top: 0; le
 #{ELEMENT_ID} .links span + span::before {{ content: " · "; }}
 """
 
+HANDOVER_GIVE_UP_MS = 60_000  # longer than a slow phone takes to draw (about 20 s)
+
 # Hands over to Streamlit: once its chart is drawn and shown, or its run has ended with no chart
 # to draw. Until then the image stays, rather than a blank frame: Streamlit has the chart's
-# element on the page while plotly.js is still loading (about a second, four on a phone), and
-# draws the chart first hidden (its style says visibility: hidden) until it knows its width.
-# An iframe sandboxed without allow-same-origin never starts Streamlit; there the page's own
-# notice (link_previews.sandbox_fallback) is shown at once.
+# element on the page while plotly.js is still loading (about a second, 15 s on a slow phone),
+# and draws the chart first hidden until it knows its width. The chart's own inline style says
+# so; its computed visibility would not, as the first paint hides all of #root meanwhile. If
+# plotly.js never arrives (the element stays a skeleton), Streamlit takes over after
+# HANDOVER_GIVE_UP_MS anyway, so its links work. An iframe sandboxed without allow-same-origin
+# never starts Streamlit; there the page's own notice (link_previews.sandbox_fallback) is shown
+# at once.
 _HANDOVER = f"""<script>(function () {{
   var root = document.documentElement, timer = null;
   function show() {{
@@ -219,11 +224,14 @@ _HANDOVER = f"""<script>(function () {{
     if (timer) {{ clearInterval(timer); }}
   }}
   if (window.origin === "null") {{ document.addEventListener("DOMContentLoaded", show); return; }}
+  var started = Date.now();
   function check() {{
     var plot = document.querySelector("#root .js-plotly-plot");
-    if (plot && plot.querySelector(".main-svg") && plot.style.visibility !== "hidden") {{
+    if (plot && plot.querySelector(".main-svg path, .main-svg .point")
+        && plot.style.visibility !== "hidden") {{
       return show();
     }}
+    if (!plot && Date.now() - started > {HANDOVER_GIVE_UP_MS}) {{ return show(); }}
     var app = document.querySelector('#root [data-testid="stApp"]');
     if (app && app.getAttribute("data-test-script-state") === "notRunning"
         && document.querySelector("#root .st-key-embed-content")

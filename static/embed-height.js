@@ -32,11 +32,12 @@
     if (Date.now() - started > GIVE_UP_MS) { return true; }
     var plots = element.querySelectorAll(".js-plotly-plot");
     if (plots.length < expectedCharts) { return false; }
-    // Streamlit draws a chart first hidden, before it knows its width, then again shown.
+    // Layers are enough, hidden or shown: Streamlit's first, hidden draw already has the
+    // chart's height, and it learns the width only from a resize observer, which never runs in
+    // an iframe outside the viewport; waiting for the shown draw would leave such an embed
+    // without its height until the reader scrolled to it.
     for (var i = 0; i < plots.length; i++) {
-      if (!plots[i].querySelector(".main-svg") || plots[i].style.visibility === "hidden") {
-        return false;
-      }
+      if (!plots[i].querySelector(".main-svg")) { return false; }
     }
     var images = element.querySelectorAll("img");
     for (var j = 0; j < images.length; j++) {

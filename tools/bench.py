@@ -218,7 +218,8 @@ def charts_drawn_js(count: int) -> str:
                 "!!document.querySelector('[data-testid=\"stMain\"] h1') && "
                 "[...document.querySelectorAll('[data-testid=\"stMain\"] iframe')]"
                 ".every(f => !f.contentDocument"  # another origin: its bytes are not ours to wait for
-                " || f.contentDocument.querySelector('.js-plotly-plot .main-svg path'))")
+                " || [...f.contentDocument.querySelectorAll('.js-plotly-plot')]"
+                f".some({chromium.CHART_SHOWN_JS}))")
     return f"() => ({chromium.CHARTS_COUNT_DRAWN_JS.strip()})({count})"
 
 
@@ -297,7 +298,7 @@ def transfers(server_url: str, statics_url: str, statics: dict[str, Path], expor
             pages[info.url_path] = row
         for spec in CHARTS:
             row = cold_transfer(browser, export.embed_url(server_url, spec, spec.defaults, "en"),
-                                "() => !!document.querySelector('.js-plotly-plot .main-svg')",
+                                charts_drawn_js(1),
                                 viewport={"width": 640, "height": 900})
             row["static_transfer_mb"] = cold_transfer(
                 browser, export.static_embed_url(export_url, spec, "en"), embed_ready,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.chart_spec import plotly_key
 from components.map.params import COUNTRY
 from components.map.shaping import clicked_country
 
-MAP_EVENT_KEY = "chart-membership-map"  # the key frame.show_chart gives the map's plotly chart
+MAP_EVENT_KEY = plotly_key("membership-map")  # the key frame.show_chart gives the map
 LAST_CLICK_KEY = "map-last-click"
 
 

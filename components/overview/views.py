@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from components.chart_spec import plotly_key
 from components.citations import source_line
 from components.data_package import DataPackage
 from components.i18n import Lang, format_date, localized, t
@@ -31,7 +32,7 @@ from components.safe_text import md_escape
 # Streamlit's bundled Material Symbols (served by the app itself, no font host).
 VERDICT_ICONS = {"confirmed": ":material/verified:", "attributed_only": ":material/record_voice_over:",
                  "contradicted": ":material/cancel:", "unconfirmed": ":material/help:"}
-TRACKER_EVENT_KEY = "chart-claim-tracker"  # the key frame.show_chart gives the tracker's chart
+TRACKER_EVENT_KEY = plotly_key("claim-tracker")  # the key frame.show_chart gives the tracker
 LAST_CLICK_KEY = "claim-tracker-last-click"
 
 

@@ -34,3 +34,12 @@ def test_charts_shown_with_their_marks_are_drawn(page):
     # Fewer charts than the page should have: not yet.
     assert page.evaluate(chromium.CHARTS_COUNT_DRAWN_JS, 3) is False
     assert page.evaluate(bench.charts_drawn_js(3)) is False
+
+
+def test_the_phone_profile_stamps_a_chart_when_it_is_shown(page):
+    page.set_content(plot("visibility: hidden"))
+    page.evaluate(bench.DRAWN_STAMPS_JS)
+    page.wait_for_timeout(200)  # ten of the stamp's looks
+    assert page.evaluate("window.__drawnAt") is None
+    page.evaluate("document.querySelector('.js-plotly-plot').style.visibility = ''")
+    page.wait_for_function("() => typeof window.__drawnAt === 'number'", timeout=5_000)

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from components import export
+from components import export, first_paint
 from components.chart_spec import plotly_key
 from components.i18n import t
 from components.registry import get_chart
@@ -52,21 +52,40 @@ def test_streamlit_takes_the_place_of_the_first_paint_once_its_chart_is_drawn(pa
     assert page.evaluate("getComputedStyle(document.getElementById('root')).visibility") == "visible"
 
 
+PLOTLY_CHUNK = re.compile(r"/static/js/PlotlyChart\.[\w-]+\.js$")
+
+
+def wait_for_the_chart_element(page, chart_id: str) -> None:
+    """Streamlit's run has ended and the chart's element is on the page."""
+    page.wait_for_function(f"() => ({chromium.SCRIPT_IDLE_JS.strip()})()"
+                           " && !!document.querySelector('.st-key-" + plotly_key(chart_id) + "')")
+
+
 def test_the_first_paint_stays_while_plotly_js_loads(page, app_url):
     held = []
-    page.route(re.compile(r"/static/js/PlotlyChart\.[\w-]+\.js$"), lambda route: held.append(route))
+    page.route(PLOTLY_CHUNK, lambda route: held.append(route))
     spec = get_chart("channels")
     page.goto(export.embed_url(app_url, spec, spec.defaults, "en"))
-    # Streamlit's run has ended and the chart's element is on the page, waiting for plotly.js.
-    page.wait_for_function(f"() => ({chromium.SCRIPT_IDLE_JS.strip()})()"
-                           " && !!document.querySelector('.st-key-" + plotly_key(spec.chart_id)
-                           + "')")
+    wait_for_the_chart_element(page, spec.chart_id)  # waiting for plotly.js
     page.wait_for_timeout(1_000)  # five of the hand-over's looks
     expect(page.locator(FIRST_PAINT)).to_have_count(1)
     for route in held:
         route.continue_()
     page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=1)
     expect(page.locator(FIRST_PAINT)).to_have_count(0)
+
+
+def test_streamlit_takes_over_when_plotly_js_never_arrives(page, app_url):
+    page.clock.install()
+    page.route(PLOTLY_CHUNK, lambda route: route.abort())
+    spec = get_chart("channels")
+    page.goto(export.embed_url(app_url, spec, spec.defaults, "en"))
+    wait_for_the_chart_element(page, spec.chart_id)
+    expect(page.locator(FIRST_PAINT)).to_have_count(1)
+    page.clock.fast_forward(first_paint.HANDOVER_GIVE_UP_MS)
+    # Streamlit's own page, whose links work, rather than an image that never turns live.
+    expect(page.locator(FIRST_PAINT)).to_have_count(0)
+    expect(page.get_by_role("link", name=t("embed_frame.full_dashboard", "en"))).to_be_visible()
 
 
 # Keeps Streamlit's chart hidden, as Streamlit itself does between its first draw (before it knows

@@ -64,6 +64,5 @@ def test_a_chart_page_evaluates_plotly_while_the_server_runs_its_script(app_url,
 
     held["released"] = True
     pass_on_held()
-    page.wait_for_function(f"n => document.querySelectorAll('.js-plotly-plot').length >= n "
-                           f"&& ({chromium.CHARTS_DRAWN_JS})()", arg=len(charts_on("map")),
+    page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=len(charts_on("map")),
                            timeout=60_000)

@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from components.i18n import t
-from tools.browser import PHONE, wait_until_idle
+from tools.browser import CHARTS_COUNT_DRAWN_JS, PHONE, wait_until_idle
 
 H1 = '[data-testid="stMain"] h1'
 
@@ -68,6 +68,8 @@ def test_clicking_a_claim_in_the_tracker_opens_its_card(page, app_url, open_page
     open_page(page, app_url, "", lang="en")
     plot = page.locator(".st-key-frame-claim-tracker .js-plotly-plot")
     expect(plot).to_be_visible()
+    # Shown, so drawn at its width: the first, hidden draw puts the squares elsewhere.
+    page.wait_for_function(CHARTS_COUNT_DRAWN_JS, arg=1)
     page.wait_for_function("""() => document.querySelectorAll(
         '.st-key-frame-claim-tracker .scatterlayer path.point').length >= 14""")
     box = page.evaluate("""() => {

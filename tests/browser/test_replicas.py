@@ -66,9 +66,8 @@ def chromium_page(make_page) -> Page:
 
 
 def wait_for_charts(page: Page, timeout_ms: int = 60_000) -> None:
-    """Every chart of the view is on the page and drawn (CHARTS_DRAWN_JS alone holds with none)."""
-    page.wait_for_function(f"n => document.querySelectorAll('.js-plotly-plot').length >= n "
-                           f"&& ({chromium.CHARTS_DRAWN_JS})()", arg=MAP_CHARTS, timeout=timeout_ms)
+    """Every chart of the view is on the page, drawn and shown."""
+    page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=MAP_CHARTS, timeout=timeout_ms)
 
 
 def open_view(page: Page, base_url: str) -> None:
