@@ -73,6 +73,7 @@ else:
 
     from components import first_paint, oembed, tcp_nodelay
     from components.compression import Compression
+    from components.frontend_fixes import FrontendFixes
     from components.link_previews import LinkPreviews
     from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
 
@@ -93,8 +94,10 @@ else:
         return FileResponse(path, media_type=first_paint.MEDIA_TYPES.get(path.suffix),
                             headers={"Cache-Control": "public, max-age=31536000, immutable"})
 
-    # Compression outermost: it compresses the HTML link previews rewrite, too.
+    # Compression outermost: it compresses the HTML link previews rewrite and the bundles the
+    # front-end fixes change, too.
     app = st.App(__file__, routes=[Route(GEOMETRY_URL_PATH, country_shapes),
                                    Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
                                    *oembed.routes()],
-                 middleware=[Middleware(Compression), Middleware(LinkPreviews)])
+                 middleware=[Middleware(Compression), Middleware(FrontendFixes),
+                             Middleware(LinkPreviews)])

@@ -32,10 +32,8 @@
     if (Date.now() - started > GIVE_UP_MS) { return true; }
     var plots = element.querySelectorAll(".js-plotly-plot");
     if (plots.length < expectedCharts) { return false; }
-    // Layers are enough, hidden or shown: Streamlit's first, hidden draw already has the
-    // chart's height, and it learns the width only from a resize observer, which never runs in
-    // an iframe outside the viewport; waiting for the shown draw would leave such an embed
-    // without its height until the reader scrolled to it.
+    // Layers are enough, hidden or shown: a chart with layers has its height. (Unfixed,
+    // Streamlit draws a chart hidden first; components/frontend_fixes.py explains.)
     for (var i = 0; i < plots.length; i++) {
       if (!plots[i].querySelector(".main-svg")) { return false; }
     }

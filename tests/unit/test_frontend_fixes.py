@@ -1,0 +1,106 @@
+"""Streamlit's plotly bundle goes out with its chart mounted once the width is known; nothing
+else the app serves is touched."""
+
+import asyncio
+import gzip
+import logging
+
+from components import first_paint, frontend_fixes
+from components.compression import Compression
+from components.frontend_fixes import DRAW_ONCE, FIXES, FrontendFixes
+
+
+def installed_bundle(fix) -> tuple[str | None, bytes]:
+    name = first_paint.streamlit_asset("js", fix.pattern)
+    return name, first_paint.streamlit_static("js", name).read_bytes() if name else b""
+
+
+def fake_streamlit(files: dict[str, bytes], seen: list | None = None):
+    async def app(scope, receive, send):
+        if seen is not None:
+            seen.append(dict(scope["headers"]))
+        body = files.get(scope["path"], b"")
+        await send({"type": "http.response.start", "status": 200 if body else 404,
+                    "headers": [(b"content-type", b"application/javascript"),
+                                (b"content-length", str(len(body)).encode()),
+                                (b"cache-control", b"public, immutable")]})
+        await send({"type": "http.response.body", "body": body})
+    return app
+
+
+def get(app, path: str, encoding: bytes | None = None, method: str = "GET") -> tuple[dict, bytes]:
+    headers = [(b"accept-encoding", encoding)] if encoding else []
+    scope = {"type": "http", "method": method, "path": path, "headers": headers,
+             "query_string": b"", "root_path": ""}
+    sent = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return {k.lower(): v for k, v in start["headers"]}, body
+
+
+def test_every_fix_finds_its_piece_exactly_once_in_the_installed_streamlit():
+    # Fails after a Streamlit upgrade that changed a fixed bundle: redo the fix or drop it.
+    for fix in FIXES:
+        name, source = installed_bundle(fix)
+        assert name, f"Streamlit has no bundle named {fix.pattern}"
+        assert source.count(fix.old) == 1, f"{name} no longer holds {fix.old!r} exactly once"
+        assert fix.new not in source
+    assert set(frontend_fixes.fixes_by_bundle()) == {installed_bundle(fix)[0] for fix in FIXES}
+
+
+def test_the_plotly_bundle_is_served_fixed_with_its_new_length_under_any_base_path():
+    name, source = installed_bundle(DRAW_ONCE)
+    seen = []
+    for path in (f"/static/js/{name}", f"/news/dashboard/static/js/{name}"):
+        headers, body = get(FrontendFixes(fake_streamlit({path: source}, seen)), path,
+                            encoding=b"gzip, br")
+        assert body == source.replace(DRAW_ONCE.old, DRAW_ONCE.new)
+        assert int(headers[b"content-length"]) == len(body) == len(source) + 2
+        assert headers[b"cache-control"] == b"public, immutable"
+    assert all(b"accept-encoding" not in headers for headers in seen)  # fixed as it ships
+
+
+def test_the_fixed_bundle_is_what_compression_compresses_and_keeps():
+    name, source = installed_bundle(DRAW_ONCE)
+    path = f"/static/js/{name}"
+    app = Compression(FrontendFixes(fake_streamlit({path: source})), base_path="")
+    for _ in range(2):
+        headers, body = get(app, path, encoding=b"gzip")
+        assert headers[b"content-encoding"] == b"gzip"
+        assert DRAW_ONCE.new in gzip.decompress(body)
+
+
+def test_other_files_head_requests_and_missing_bundles_pass_untouched():
+    name, source = installed_bundle(DRAW_ONCE)
+    other = b"import{a}from'./x.js';" + DRAW_ONCE.old
+    files = {"/static/js/index.DormvYxC.js": other, f"/static/js/{name}": source}
+    app = FrontendFixes(fake_streamlit(files))
+    assert get(app, "/static/js/index.DormvYxC.js")[1] == other
+    assert get(app, f"/static/js/{name}", method="HEAD")[1] == source  # as Streamlit answered
+    headers, body = get(app, "/static/js/PlotlyChart.gone.js")
+    assert body == b"" and headers[b"content-length"] == b"0"
+
+
+def test_a_bundle_without_its_piece_is_served_as_it_ships_and_the_log_says_so(
+        monkeypatch, caplog):
+    changed = DRAW_ONCE.__class__(pattern=DRAW_ONCE.pattern, old=b"not in any bundle",
+                                  new=b"x")
+    monkeypatch.setattr(frontend_fixes, "FIXES", (changed,))
+    frontend_fixes.fixes_by_bundle.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="components.frontend_fixes"):
+            assert frontend_fixes.fixes_by_bundle() == {}
+        assert "serving it unchanged" in caplog.text
+        name, source = installed_bundle(DRAW_ONCE)
+        path = f"/static/js/{name}"
+        assert get(FrontendFixes(fake_streamlit({path: source})), path)[1] == source
+    finally:
+        frontend_fixes.fixes_by_bundle.cache_clear()
