@@ -101,8 +101,14 @@ def streamlit_static(folder: str, name: str) -> Path:
 
 def streamlit_asset(folder: str, pattern: str) -> str | None:
     """The file name of one of Streamlit's own front-end files (their names carry a hash)."""
-    found = sorted((_streamlit_front_end() / "static" / folder).glob(pattern))
-    return found[0].name if found else None
+    found = streamlit_assets(folder, pattern)
+    return found[0] if found else None
+
+
+def streamlit_assets(folder: str, pattern: str) -> list[str]:
+    """The file names of Streamlit's own front-end files that match ``pattern``, sorted."""
+    folder_path = _streamlit_front_end() / "static" / folder
+    return [path.name for path in sorted(folder_path.glob(pattern))]
 
 
 def streamlit_page_modules() -> list[str]:

@@ -5,14 +5,21 @@ Streamlit 1.67's plotly element mounts the chart before its container has been m
 container's width is known, a moment later, it draws the chart again, shown. Every chart is
 drawn twice on every first visit, and the first draw is thrown away: 0.1-0.2 s of main thread
 per chart on the bench machine, four times that on the phone profile, before any chart is
-visible. The fix mounts the chart once the width is known, so it is drawn once, shown, at its
-width; a hidden container (width 0) waits, as before.
+visible. ``DRAW_ONCE`` mounts the chart once the width is known, so it is drawn once, shown, at
+its width; a hidden container (width 0) waits, as before.
+
+Streamlit loads that element with ``React.lazy``, which suspends on first use even when the
+module is already there (link previews import it early, ``warm_chart_library``): the element's
+skeleton is committed, and React holds back the chart's reveal after a fallback (by up to
+500 ms, to avoid flicker), 0.15-0.2 s on the bench machine. ``SETTLED_CHART_MODULE`` hands
+React the module the early import left in ``window.<PLOTLY_MODULE_GLOBAL>`` as an already
+settled thenable, so the first use does not suspend; without it, the element loads as it ships.
 
 Each fix replaces one exact piece of one content-hashed bundle. The bundle's name names its
 content, so a fixed bundle is the same bytes for as long as the name is served. If a Streamlit
-upgrade changes the bundle, the piece is no longer found exactly once: the bundle is then
-served as it ships (charts are drawn twice again, nothing breaks), the log says so, and a unit
-test (tests/unit/test_frontend_fixes.py) fails until the fix is redone or dropped.
+upgrade changes the bundle, the piece is no longer found in exactly one file: the bundle is
+then served as it ships (what the fix saved is lost, nothing breaks), the log says so, and a
+unit test (tests/unit/test_frontend_fixes.py) fails until the fix is redone or dropped.
 
 This ASGI middleware sits inside ``components.compression.Compression``, which compresses the
 fixed bundle once and keeps it.
@@ -43,7 +50,17 @@ DRAW_ONCE = BundleFix(
     old=b"return t?i(Je,{width:t,...e}):null",
     new=b"return t>0?i(Je,{width:t,...e}):null",
 )
-FIXES = (DRAW_ONCE,)
+PLOTLY_MODULE_GLOBAL = "__dashboardPlotlyChart"  # set by link_previews.warm_chart_library
+# The entry bundle's lazy plotly element: `(0,U.lazy)(()=>H(()=>import(chunk),deps,meta))`, H
+# being Vite's preload helper.
+SETTLED_CHART_MODULE = BundleFix(
+    pattern="index.*.js",
+    old=b"(0,U.lazy)(()=>H(()=>import(`./PlotlyChart.D9Z0_fxz.js`)",
+    new=(f"(0,U.lazy)(()=>window.{PLOTLY_MODULE_GLOBAL}?"
+         f"{{then:r=>r(window.{PLOTLY_MODULE_GLOBAL})}}:"
+         "H(()=>import(`./PlotlyChart.D9Z0_fxz.js`)").encode(),
+)
+FIXES = (DRAW_ONCE, SETTLED_CHART_MODULE)
 
 
 def fixable(fix: BundleFix, source: bytes) -> bool:
@@ -57,16 +74,17 @@ def apply(fix: BundleFix, source: bytes) -> bytes:
 @cache
 def fixes_by_bundle() -> dict[str, BundleFix]:
     """The fixes that apply to the Streamlit installed, by bundle file name. A fix whose piece
-    is not in its bundle exactly once is left out, and logged."""
+    is not in exactly one of the bundles its pattern names, exactly once, is left out, and
+    logged."""
     found = {}
     for fix in FIXES:
-        name = first_paint.streamlit_asset("js", fix.pattern)
-        source = first_paint.streamlit_static("js", name).read_bytes() if name else b""
-        if name and fixable(fix, source):
-            found[name] = fix
+        holders = [name for name in first_paint.streamlit_assets("js", fix.pattern)
+                   if fixable(fix, first_paint.streamlit_static("js", name).read_bytes())]
+        if len(holders) == 1:
+            found[holders[0]] = fix
         else:
-            log.warning("Streamlit's %s is not the bundle its fix was written for; serving it "
-                        "unchanged (see components/frontend_fixes.py)", name or fix.pattern)
+            log.warning("no Streamlit bundle %s is the one its fix was written for; serving "
+                        "it unchanged (see components/frontend_fixes.py)", fix.pattern)
     return found
 
 

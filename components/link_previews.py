@@ -11,7 +11,9 @@ chunk of Streamlit's front end (4.7 MB, 1.4 MB compressed) gets a ``modulepreloa
 the modules it imports that Streamlit's page does not preload: Streamlit asks for it only once
 the first chart's message has arrived over the websocket, so the browser would otherwise fetch
 and compile it after everything else. The chunk is also evaluated early, by a few lines that
-import it once Streamlit has sent its first websocket message (``warm_chart_library``). And an
+import it once Streamlit has sent its first websocket message (``warm_chart_library``). A page
+also tells Streamlit's front end where its server is (``server_address``), so it does not first
+try the page's path as the app's base path. And an
 embed gets a few lines for an iframe sandboxed without ``allow-same-origin``: there the page's
 origin is opaque, the browser refuses Streamlit's module scripts (they load in CORS mode) and
 the embed would stay blank; it goes to the static chart page instead (``$DASHBOARD_STATIC_URL``,
@@ -32,7 +34,7 @@ from urllib.parse import parse_qs, quote, urlencode
 
 import anyio.to_thread
 
-from components import first_paint
+from components import first_paint, frontend_fixes
 from components.i18n import LANGS, t
 from components.registry import UnknownChartError, charts_on, get_chart
 from components.shell import PAGES
@@ -117,6 +119,29 @@ def plotly_module_urls() -> list[str]:
     return [f"./static/js/{module}" for module in (chunk, *plotly_chunk_imports())] if chunk else []
 
 
+def server_address(path: str, base_path: str = "") -> str:
+    """A classic inline script that tells Streamlit's front end where its server is, for a page
+    of this app (``/overview``, or the app's root).
+
+    Left to itself, the front end takes a page's path for a possible base URL path: on
+    ``/overview`` it asks ``/overview/_stcore/health`` first, is refused, waits 100 ms and asks
+    ``/_stcore/health``; its websocket opens 0.1-0.15 s later than it could on every page but
+    the root. The address goes in ``window.__streamlit.BACKEND_BASE_URL``, the setting Streamlit
+    reads for hosts that know where its server is. It is made in the browser from the address
+    the reader opened, less the page, so it holds behind a proxy that serves the app under a
+    path of its own. Any other path (a page that does not exist) is left to Streamlit.
+    """
+    within = path[len(base_path):] if base_path and path.startswith(base_path) else path
+    page = within.strip("/")
+    if page and page not in PAGE_KEYS:
+        return ""
+    return ("<script>(function(){if(window.__streamlit)return;"
+            f"var page={_js(page)},path=location.pathname.replace(/\\/+$/,'');"
+            "if(page){if(path.slice(-page.length-1)!=='/'+page)return;"
+            "path=path.slice(0,-page.length-1);}"
+            "window.__streamlit={BACKEND_BASE_URL:location.origin+path+'/'};})();</script>")
+
+
 def warm_chart_library(chunk_url: str) -> str:
     """A classic inline script that imports the plotly chunk once Streamlit has sent its first
     websocket message (the request to run the page's script).
@@ -127,12 +152,14 @@ def warm_chart_library(chunk_url: str) -> str:
     waits for the server; the evaluation now happens in that wait. Paired runs of the bench's
     page timing, with and without it: 0.02-0.13 s sooner to all charts drawn, on every page. The
     import is the one Streamlit makes later (the browser evaluates a module once); if it fails,
-    Streamlit's own import reports as before.
+    Streamlit's own import reports as before. The module is left in a global, which Streamlit's
+    lazy element takes instead of suspending (``frontend_fixes.SETTLED_CHART_MODULE``).
     """
     return ("<script>(function(){var socket=window.WebSocket;if(!socket)return;"
             "var send=socket.prototype.send;socket.prototype.send=function(){"
             "socket.prototype.send=send;var sent=send.apply(this,arguments);"
-            f"setTimeout(function(){{import({_js(chunk_url)}).catch(function(){{}});}},0);"
+            f"setTimeout(function(){{import({_js(chunk_url)}).then(function(module){{"
+            f"window.{frontend_fixes.PLOTLY_MODULE_GLOBAL}=module;}}).catch(function(){{}});}},0);"
             "return sent;};})();</script>")
 
 
@@ -152,7 +179,7 @@ def head_links(path: str, query_string: str, origin: str = "", base_path: str = 
     A first-painted embed preloads it later, with Streamlit's own modules: on a slow network the
     chunk's 1.4 MB would share the line with the image the reader is waiting for.
     """
-    links = ""
+    links = server_address(path, base_path)
     query = parse_qs(query_string)
     if origin and query.get("chart"):
         page_url = f"{origin}{quote(path)}?{query_string}"

@@ -7,6 +7,8 @@ import urllib.request
 
 import pytest
 
+from components.chart_spec import PLOTLY_KEY_PREFIX
+from components.frontend_fixes import PLOTLY_MODULE_GLOBAL
 from components.i18n import LANGS, t
 from components.registry import charts_on
 from components.shell import PAGES
@@ -56,8 +58,10 @@ def test_a_chart_page_evaluates_plotly_while_the_server_runs_its_script(app_url,
         socket.connect_to_server().on_message(from_server)
 
     page.route_web_socket(re.compile(r"/_stcore/stream"), hold_the_servers_answer)
+    page.add_init_script(RECORD_CHART_SKELETONS)
     page.goto(f"{app_url}/map?lang=en", wait_until="domcontentloaded")
-    page.wait_for_function("() => typeof window.Plotly === 'object'", timeout=20_000)
+    page.wait_for_function(f"() => typeof window.Plotly === 'object' "
+                           f"&& !!window.{PLOTLY_MODULE_GLOBAL}", timeout=20_000)
     # Nothing the server sent has reached the page, so no chart element can have asked for it.
     assert held["page_side"] is not None and not held["released"]
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
@@ -66,3 +70,35 @@ def test_a_chart_page_evaluates_plotly_while_the_server_runs_its_script(app_url,
     pass_on_held()
     page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=len(charts_on("map")),
                            timeout=60_000)
+    # The module was there, so Streamlit's lazy element took it without suspending: no chart
+    # showed a skeleton first (components/frontend_fixes.py, SETTLED_CHART_MODULE).
+    assert page.evaluate("window.__chartSkeletons") == 0
+
+
+# Streamlit's loading skeleton inside a chart's element, each time one is committed.
+RECORD_CHART_SKELETONS = """
+window.__chartSkeletons = 0;
+new MutationObserver(records => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node instanceof Element && node.closest('[class*="st-key-PREFIX"]')
+          && (node.matches('[data-testid="stSkeleton"]')
+              || node.querySelector('[data-testid="stSkeleton"]'))) {
+        window.__chartSkeletons += 1;
+      }
+    }
+  }
+}).observe(document, {childList: true, subtree: true});
+""".replace("PREFIX", PLOTLY_KEY_PREFIX)
+
+
+@pytest.mark.parametrize("path", ["", "map"])
+def test_streamlit_finds_its_server_at_the_first_try_on_every_page(app_url, page, open_page,
+                                                                    path):
+    """Told where the server is (``link_previews.server_address``), Streamlit's front end does
+    not first try the page's path as the app's base path, and wait 100 ms when refused."""
+    probes = []
+    page.on("request", lambda request: probes.append(request.url)
+            if "/_stcore/health" in request.url else None)
+    open_page(page, app_url, path, lang="en")
+    assert probes == [f"{app_url}/_stcore/health"]

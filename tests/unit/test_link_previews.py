@@ -114,3 +114,14 @@ def test_a_first_painted_embed_leaves_the_plotly_chunk_for_later():
 
     links = head_links("/", "embed=true&chart=channels&lang=en", first_painted=True)
     assert "PlotlyChart" not in links and "import(" not in links
+
+
+def test_a_page_tells_streamlit_where_its_server_is_and_an_unknown_path_does_not():
+    from components.link_previews import server_address
+
+    for path, base, page in (("/", "", ""), ("/overview", "", "overview"),
+                             ("/news/map/", "/news", "map"), ("/news", "/news", "")):
+        script = server_address(path, base)
+        assert f'var page="{page}"' in script and "BACKEND_BASE_URL" in script, path
+        assert script in rewrite(STREAMLIT_HEAD, path, "lang=en", base_path=base)
+    assert server_address("/no-such-page") == "" and server_address("/a/b") == ""
