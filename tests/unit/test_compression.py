@@ -4,6 +4,7 @@ import asyncio
 import gzip
 
 from components.compression import Compression, accepts_gzip, compressible
+from tests.unit.asgi_request import request
 
 BUNDLE = "/static/js/PlotlyChart.D9Z0_fxz.js"
 
@@ -18,24 +19,6 @@ def fake_app(body: bytes, content_type: bytes = b"application/javascript", calls
                                 (b"etag", b'"abc"'), (b"cache-control", b"immutable")]})
         await send({"type": "http.response.body", "body": body})
     return app
-
-
-def request(app, path: str, encoding: str | None = "gzip", method: str = "GET", scope_type="http"):
-    headers = [(b"accept-encoding", encoding.encode())] if encoding else []
-    scope = {"type": scope_type, "method": method, "path": path, "headers": headers,
-             "query_string": b"", "root_path": ""}
-    sent = []
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message):
-        sent.append(message)
-
-    asyncio.run(app(scope, receive, send))
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    return {k.lower(): v for k, v in start["headers"]}, body
 
 
 def test_gzip_is_accepted_unless_refused():

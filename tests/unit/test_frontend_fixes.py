@@ -1,7 +1,6 @@
 """Streamlit's plotly bundle goes out with its chart mounted once the width is known; nothing
 else the app serves is touched."""
 
-import asyncio
 import gzip
 import logging
 
@@ -15,6 +14,7 @@ from components.frontend_fixes import (
     FrontendFixes,
 )
 from components.link_previews import plotly_chunk, warm_chart_library
+from tests.unit.asgi_request import request
 
 
 def installed_bundle(fix) -> tuple[str | None, bytes]:
@@ -39,24 +39,6 @@ def fake_streamlit(files: dict[str, bytes], seen: list | None = None):
     return app
 
 
-def get(app, path: str, encoding: bytes | None = None, method: str = "GET") -> tuple[dict, bytes]:
-    headers = [(b"accept-encoding", encoding)] if encoding else []
-    scope = {"type": "http", "method": method, "path": path, "headers": headers,
-             "query_string": b"", "root_path": ""}
-    sent = []
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message):
-        sent.append(message)
-
-    asyncio.run(app(scope, receive, send))
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    return {k.lower(): v for k, v in start["headers"]}, body
-
-
 def test_every_fix_finds_its_piece_exactly_once_in_the_installed_streamlit():
     # Fails after a Streamlit upgrade that changed a fixed bundle: redo the fix or drop it.
     for fix in FIXES:
@@ -70,8 +52,8 @@ def test_the_plotly_bundle_is_served_fixed_with_its_new_length_under_any_base_pa
     name, source = installed_bundle(DRAW_ONCE)
     seen = []
     for path in (f"/static/js/{name}", f"/news/dashboard/static/js/{name}"):
-        headers, body = get(FrontendFixes(fake_streamlit({path: source}, seen)), path,
-                            encoding=b"gzip, br")
+        headers, body = request(FrontendFixes(fake_streamlit({path: source}, seen)), path,
+                            encoding="gzip, br")
         assert body == source.replace(DRAW_ONCE.old, DRAW_ONCE.new)
         assert int(headers[b"content-length"]) == len(body) == len(source) + 2
         assert headers[b"cache-control"] == b"public, immutable"
@@ -83,7 +65,7 @@ def test_the_fixed_bundle_is_what_compression_compresses_and_keeps():
     path = f"/static/js/{name}"
     app = Compression(FrontendFixes(fake_streamlit({path: source})), base_path="")
     for _ in range(2):
-        headers, body = get(app, path, encoding=b"gzip")
+        headers, body = request(app, path, encoding="gzip")
         assert headers[b"content-encoding"] == b"gzip"
         assert DRAW_ONCE.new in gzip.decompress(body)
 
@@ -93,9 +75,9 @@ def test_other_files_head_requests_and_missing_bundles_pass_untouched():
     other = b"import{a}from'./x.js';" + DRAW_ONCE.old
     files = {"/static/js/index.DormvYxC.js": other, f"/static/js/{name}": source}
     app = FrontendFixes(fake_streamlit(files))
-    assert get(app, "/static/js/index.DormvYxC.js")[1] == other
-    assert get(app, f"/static/js/{name}", method="HEAD")[1] == source  # as Streamlit answered
-    headers, body = get(app, "/static/js/PlotlyChart.gone.js")
+    assert request(app, "/static/js/index.DormvYxC.js")[1] == other
+    assert request(app, f"/static/js/{name}", method="HEAD")[1] == source  # as Streamlit answered
+    headers, body = request(app, "/static/js/PlotlyChart.gone.js")
     assert body == b"" and headers[b"content-length"] == b"0"
 
 
@@ -111,7 +93,7 @@ def test_a_bundle_without_its_piece_is_served_as_it_ships_and_the_log_says_so(
         assert "serving it unchanged" in caplog.text
         name, source = installed_bundle(DRAW_ONCE)
         path = f"/static/js/{name}"
-        assert get(FrontendFixes(fake_streamlit({path: source})), path)[1] == source
+        assert request(FrontendFixes(fake_streamlit({path: source})), path)[1] == source
     finally:
         frontend_fixes.fixes_by_bundle.cache_clear()
 
