@@ -34,6 +34,7 @@ VERDICT_ICONS = {"confirmed": ":material/verified:", "attributed_only": ":materi
                  "contradicted": ":material/cancel:", "unconfirmed": ":material/help:"}
 TRACKER_EVENT_KEY = plotly_key("claim-tracker")  # the key frame.show_chart gives the tracker
 LAST_CLICK_KEY = "claim-tracker-last-click"
+OPENED_CLAIM_KEY = "claim-cards-opened"  # the claim the URL or the tracker opened last
 
 
 def follow_tracker_click(claim_key: str) -> None:
@@ -86,9 +87,19 @@ def claim_card_texts(data: DataPackage, lang: Lang) -> list[ClaimCard]:
     return cards
 
 
-def claim_card(card: ClaimCard, opened: bool) -> None:
-    with st.container(key=f"claim-{card.ref}"), \
-            st.expander(card.label, expanded=opened, icon=card.icon):
+def card_key(ref: str) -> str:
+    """The key of a claim's card (``claim-C7``): its open state in the session, its CSS class."""
+    return f"claim-{ref}"
+
+
+def claim_card(card: ClaimCard) -> None:
+    # A closed card sends only its label: what it holds (six elements, on fourteen cards) is
+    # made and drawn once a reader opens it, as the chart's table and the editor's tools are.
+    # Fourteen cards drawn in full cost a first visit about 0.1 s of the browser's main thread.
+    box = st.expander(card.label, icon=card.icon, key=card_key(card.ref), on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.caption(card.said)
         st.markdown(card.text)
         # The other language one click away: the Indonesian original for an English reader, the
@@ -100,9 +111,19 @@ def claim_card(card: ClaimCard, opened: bool) -> None:
 
 
 def claim_cards(data: DataPackage, opened: str, lang: Lang) -> None:
-    """Every claim of the article in its order; the one opened (``C7``...) expanded."""
+    """Every claim of the article in its order; the one opened (``C7``...) expanded.
+
+    The claim the URL, the list or the tracker opens is expanded when it changes, and the one it
+    replaces closed; cards the reader opened or closed by hand stay as they are."""
+    previous = st.session_state.get(OPENED_CLAIM_KEY)
+    if opened != previous:
+        st.session_state[OPENED_CLAIM_KEY] = opened
+        if previous:
+            st.session_state[card_key(previous)] = False
+        if opened:
+            st.session_state[card_key(opened)] = True
     for card in per_view("overview.claims", data, lang, lambda: claim_card_texts(data, lang)):
-        claim_card(card, opened=card.ref == opened)
+        claim_card(card)
 
 
 def lede(data: DataPackage, lang: Lang) -> tuple[str, list[str]]:

@@ -17,7 +17,10 @@ from components.timeline.events import event_lines, track_labels
 def event_list(select: Callable[[DataPackage, Mapping[str, Any]], pd.DataFrame],
                data: DataPackage, values: Mapping[str, Any], lang: Lang) -> None:
     """The events ``select`` picks for the view (those a chart shows), in an expander: date,
-    track, title and linked sources."""
+    track, title and linked sources.
+
+    Closed, the expander sends only its label with the count: the list, up to seventy events
+    with their links, is made into markdown and drawn once a reader opens it."""
     def make() -> tuple[int, str]:
         events = select(data, values)
         # One block, not one element per event: the list is long and sent on every run.
@@ -25,5 +28,13 @@ def event_list(select: Callable[[DataPackage, Mapping[str, Any]], pd.DataFrame],
                                                     track_labels(lang)))
 
     count, text = per_view(f"timeline.events.{select.__name__}", data, lang, make, values)
-    with st.expander(t("timeline.events_list", lang, count=count)):
-        st.markdown(text)
+    events = st.expander(t("timeline.events_list", lang, count=count),
+                         key=event_list_key(select), on_change="rerun")
+    if events.open:
+        with events:
+            st.markdown(text)
+
+
+def event_list_key(select: Callable) -> str:
+    """The session-state key of an event list's open state (``events-week_events``)."""
+    return f"events-{select.__name__}"

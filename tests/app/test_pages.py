@@ -70,3 +70,29 @@ def test_the_overview_lede_counts_come_from_the_data():
 def test_without_a_link_language_the_browser_language_decides(locale, lang):
     app = open_app(context={"locale": locale})
     assert app.title[0].value == overview_heading(lang)
+
+
+def claim_expanders(app):
+    return {expander.label.split("**")[1]: expander for expander in app.expander
+            if expander.label.startswith("**C")}
+
+
+def test_a_closed_claim_card_sends_only_its_label():
+    """Fourteen cards, closed: their quotes, translations and sources wait until one is opened."""
+    cards = claim_expanders(run_page(PAGES[0].script, lang="en"))
+    assert len(cards) == 14
+    assert all(not card.children for card in cards.values())
+
+
+def test_the_claim_in_the_link_opens_its_card_in_full():
+    app = run_page(PAGES[0].script, lang="en", claim="C7")
+    cards = claim_expanders(app)
+    opened = [ref for ref, card in cards.items() if card.children]
+    assert opened == ["C7"]
+    texts = [block.value for block in cards["C7"].markdown]
+    assert any(text.startswith("> “Our initiatives on this platform") for text in texts)
+    # The Indonesian original one click away, and the verdict with its evidence.
+    original = cards["C7"].get("popover")[0]
+    assert original.proto.popover.label == t("overview.original_id", "en")
+    assert any(text.startswith(f"**{t('verification.attributed_only', 'en')}.**")
+               for text in texts)

@@ -7,7 +7,9 @@ are tested in the browser (tests/browser/test_timeline.py)."""
 import pytest
 
 from components.i18n import LANGS, t
+from components.timeline.charts import history_events
 from components.timeline.events import LAST_YEAR, TRACKS
+from components.timeline.views import event_list_key
 from tools.apptest import frame_titles, open_app
 
 TIMEOUT = 60
@@ -92,3 +94,22 @@ def test_no_track_chosen_shows_empty_charts_not_an_error():
     assert list(app.pills(key="tracks").value) == []
     assert chart_titles(app) == [t("timeline.week.title_empty", "en"),
                                  t("timeline.history.title_empty", "en")]
+
+
+
+def event_lists(app):
+    label = t("timeline.events_list", "en", count=0).removesuffix("(0)")
+    return [expander for expander in app.expander if expander.label.startswith(label)]
+
+
+def test_an_event_list_is_drawn_once_it_is_opened():
+    """Closed, each list sends its label with the count; opened, every event with its sources."""
+    app = run_timeline(lang="en")
+    week, history = event_lists(app)
+    assert not week.children and not history.children
+    app.session_state[event_list_key(history_events)] = True
+    app.run()
+    week, history = event_lists(app)
+    assert not week.children
+    count = int(history.label.rsplit("(", 1)[1].rstrip(")"))
+    assert count > 20 and len(history.markdown[0].value.split("\n\n")) == count

@@ -78,6 +78,7 @@ def test_planted_html_and_links_in_the_data_stay_text(browser_page, planted_app_
     # Open every expander and tab-free section so their contents are in the page too.
     for expander in page.locator('[data-testid="stExpander"] summary').all():
         expander.click()
+        chromium.wait_until_idle(page)  # a claim card is filled in once it is opened
     # Every frame's "About this data" (sources' titles as links) is drawn once its tab is opened
     # (after the expanders: the chart's tab, with "This chart in words", is hidden then).
     about_tabs = page.get_by_role("tab", name=t("about.tab", "en"))

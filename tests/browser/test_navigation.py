@@ -83,3 +83,27 @@ def test_clicking_a_claim_in_the_tracker_opens_its_card(page, app_url, open_page
     card = page.locator(".st-key-claim-C7 details")
     expect(card).to_have_attribute("open", "")
     expect(card).to_contain_text("Our initiatives on this platform")
+    # A card opened by hand is filled in (a closed card holds only its label) and the card the
+    # tracker opened stays open.
+    other = page.locator(".st-key-claim-C2 details")
+    expect(other.locator('[data-testid="stMarkdownContainer"] blockquote')).to_have_count(0)
+    other.locator("summary").click()
+    expect(other.locator("blockquote")).to_have_count(1)
+    expect(other.get_by_role("button", name=t("overview.original_id", "en"))).to_be_visible()
+    wait_until_idle(page)
+    expect(card).to_have_attribute("open", "")
+    expect(card).to_contain_text("Our initiatives on this platform")
+
+
+def test_choosing_a_claim_in_the_list_opens_its_card_and_closes_the_last(page, app_url,
+                                                                          open_page):
+    open_page(page, app_url, "", lang="en", claim="C7")
+    seventh, third = (page.locator(f".st-key-claim-{ref} details") for ref in ("C7", "C3"))
+    expect(seventh).to_have_attribute("open", "")
+    page.get_by_role("combobox", name=t("overview.claim_label", "en")).click()
+    page.keyboard.press("ArrowDown")  # the list opens from the keyboard as from its button
+    page.get_by_role("option", name=re.compile(r"^C3\b")).click()
+    page.wait_for_url("**claim=C3**")
+    expect(third).to_have_attribute("open", "")
+    expect(third.locator("blockquote")).to_have_count(1)
+    expect(seventh).not_to_have_attribute("open", "")
