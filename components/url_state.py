@@ -36,9 +36,10 @@ class Param:
     """One URL parameter and the control that sets it.
 
     ``kind`` is the kind of value ("choice", "choices", "day", "year", "text" or "flag");
-    ``widget`` the control drawn for it ("select", "segmented", "pills", "date", "number",
-    "text" or "toggle"); ``allowed`` gives the allowed values, or the bounds of a day or year,
-    when asked: a bound such as "the last day the data was checked" is computed on each run.
+    ``widget`` the control drawn for it ("select", "segmented", "pill" (one pill or none, none
+    being the default), "pills", "date", "number", "text" or "toggle"); ``allowed`` gives the
+    allowed values, or the bounds of a day or year, when asked: a bound such as "the last day
+    the data was checked" is computed on each run.
     """
 
     key: str
@@ -64,6 +65,8 @@ class Param:
             return tuple(option for option in self.options if option in chosen)
         if self.kind == "year" and value is not None:
             return int(value)
+        if self.widget == "pill" and value is None:  # no pill chosen
+            return self.default
         return value
 
 
@@ -241,6 +244,8 @@ def read(params: Sequence[Param], lang: Lang) -> dict[str, Any]:
 
 
 def _widget_value(param: Param, value: Any) -> Any:
+    if param.widget == "pill" and value == param.default:
+        return None  # the default has no pill of its own: none is chosen
     return list(value) if param.kind == "choices" else value
 
 
@@ -275,6 +280,13 @@ def control(param: Param, data: DataPackage, lang: Lang, key: str | None = None)
     elif param.widget == "segmented":
         value = st.segmented_control(label, list(names), key=key, format_func=name_of,
                                      required=True, help=help_text)
+    elif param.widget == "pill":
+        # Pills draw with the language switch's module, already loaded on every page; a select
+        # box brings twenty modules of its own and a second render to a first visit (0.12-0.15 s
+        # of the Overview's, measured in paired runs).
+        value = st.pills(label, [option for option in names if option != param.default],
+                         selection_mode="single", key=key, format_func=name_of, wrap=True,
+                         help=help_text)
     elif param.widget == "pills":
         # Pills, not a multiselect: a multiselect tag draws white text on the dark theme's
         # light teal (2.5:1), a selected pill keeps AA contrast in both themes. wrap: inside a

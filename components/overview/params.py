@@ -6,7 +6,7 @@ import csv
 
 from components import url_state
 from components.data_package import DataPackage
-from components.i18n import Lang, localized, t
+from components.i18n import Lang, t
 from components.paths import DATA_DIR
 
 
@@ -18,14 +18,13 @@ def _claim_refs() -> tuple[str, ...]:
 
 
 def _claim_names(data: DataPackage, lang: Lang) -> dict[str, str]:
-    statements = data["statements"]
-    names = {row["claim_ref"]: f"{row['claim_ref']} · {localized(row, 'speaker', lang)}"
-             for _, row in statements.iterrows()}
-    return {"": t("overview.claim_none", lang),
-            **dict(sorted(names.items(), key=lambda item: int(item[0].removeprefix("C"))))}
+    # A pill per claim, named as its square in the tracker and its card below (who made it is
+    # on the card): fourteen short pills fit three rows on a phone.
+    refs = sorted(data["statements"]["claim_ref"], key=lambda ref: int(ref.removeprefix("C")))
+    return {"": t("overview.claim_none", lang), **{ref: ref for ref in refs}}
 
 
 CLAIM_REFS = _claim_refs()
 CLAIM = url_state.choice("claim", ("", *CLAIM_REFS), "", label_key="overview.claim_label",
-                         option_names=_claim_names)
+                         option_names=_claim_names, widget="pill")
 PARAMS = (CLAIM,)

@@ -89,6 +89,8 @@ def test_the_claim_in_the_link_opens_its_card_in_full():
     cards = claim_expanders(app)
     opened = [ref for ref, card in cards.items() if card.children]
     assert opened == ["C7"]
+    pills = app.button_group(key="claim")
+    assert pills.value == "C7" and pills.options[:2] == ["C1", "C2"]  # no pill for "none"
     texts = [block.value for block in cards["C7"].markdown]
     assert any(text.startswith("> “Our initiatives on this platform") for text in texts)
     # The Indonesian original one click away, and the verdict with its evidence.

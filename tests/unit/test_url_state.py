@@ -4,7 +4,17 @@ from datetime import date
 
 import pytest
 
-from components.url_state import Notice, choice, choices, day, flag, parse_query, text, to_query
+from components.url_state import (
+    Notice,
+    _widget_value,
+    choice,
+    choices,
+    day,
+    flag,
+    parse_query,
+    text,
+    to_query,
+)
 
 BLOC = choice("bloc", ("ASEAN", "EAS", "SCO", "EAEU", "all"), "EAS")
 ROLES = choices("roles", ("member", "observer", "dialogue_partner"), ("member", "observer"))
@@ -73,3 +83,13 @@ def test_no_roles_selected_is_a_view_of_its_own():
     values, notices = parse_query(PARAMS, {"roles": ""})
     assert values["roles"] == ()
     assert notices == []
+
+
+def test_a_single_pill_stands_for_every_value_but_the_default():
+    """No pill chosen is the default ("none opened"); the default has no pill of its own."""
+    opened = choice("claim", ("", "C1", "C2"), "", widget="pill")
+    assert _widget_value(opened, "") is None
+    assert _widget_value(opened, "C2") == "C2"
+    assert opened.normalise(None) == ""
+    assert opened.normalise("C1") == "C1"
+    assert choice("claim", ("", "C1"), "").normalise(None) is None  # a select box's value as given
