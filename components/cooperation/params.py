@@ -27,7 +27,7 @@ def _level_names(data: DataPackage, lang: Lang) -> dict[str, str]:
 
 INITIATIVE = url_state.choice("initiative", INITIATIVE_OPTIONS, "",
                               label_key="cooperation.initiative_label",
-                              option_names=_initiative_names)  # pills would cut these names off on a phone
+                              option_names=_initiative_names, widget="radio")  # sentences: pills cut them off
 LEVEL = url_state.choice("level", LEVEL_OPTIONS, "", label_key="cooperation.level_label",
                          option_names=_level_names, widget="segmented")
 PARAMS = (INITIATIVE, LEVEL)

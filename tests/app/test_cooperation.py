@@ -46,7 +46,7 @@ def test_the_ministrys_claims_on_its_channels_are_flagged_as_unconfirmed():
 def test_a_valid_initiative_in_the_url_selects_it_and_shows_its_statements():
     app = run_cooperation(lang="en", initiative="volunteer-movement")
     assert not app.exception
-    assert app.selectbox(key="initiative").value == "volunteer-movement"
+    assert app.radio(key="initiative").value == "volunteer-movement"
     assert not [w for w in app.warning if "initiative" in w.value]
     # The claims behind it link to their cards on the Overview, the one page that shows them.
     behind = [link.proto.label.split(" · ")[0] for link in app.get("page_link")
@@ -60,7 +60,7 @@ def test_a_valid_initiative_in_the_url_selects_it_and_shows_its_statements():
 def test_an_unknown_initiative_falls_back_to_all_with_a_notice():
     app = run_cooperation(lang="en", initiative="moon-base")
     assert not app.exception
-    assert app.selectbox(key="initiative").value == ""
+    assert app.radio(key="initiative").value == ""
     assert any(md_escape("moon-base") in w.value for w in app.warning)
 
 
