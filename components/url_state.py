@@ -37,9 +37,9 @@ class Param:
 
     ``kind`` is the kind of value ("choice", "choices", "day", "year", "text" or "flag");
     ``widget`` the control drawn for it ("select", "radio", "segmented", "pill" (one pill or
-    none, none being the default), "pills", "date", "number", "text" or "toggle"); ``allowed`` gives the
-    allowed values, or the bounds of a day or year, when asked: a bound such as "the last day
-    the data was checked" is computed on each run.
+    none, none being the default), "pills", "date", "number", "text" or "toggle");
+    ``allowed`` gives the allowed values, or the bounds of a day or year, when asked: a bound
+    such as "the last day the data was checked" is computed on each run.
     """
 
     key: str
