@@ -96,7 +96,6 @@ def test_no_track_chosen_shows_empty_charts_not_an_error():
                                  t("timeline.history.title_empty", "en")]
 
 
-
 def event_lists(app):
     label = t("timeline.events_list", "en", count=0).removesuffix("(0)")
     return [expander for expander in app.expander if expander.label.startswith(label)]

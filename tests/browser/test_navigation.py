@@ -95,8 +95,7 @@ def test_clicking_a_claim_in_the_tracker_opens_its_card(page, app_url, open_page
     expect(card).to_contain_text("Our initiatives on this platform")
 
 
-def test_choosing_a_claim_opens_its_card_and_closes_the_last(page, app_url,
-                                                                          open_page):
+def test_choosing_a_claim_opens_its_card_and_closes_the_last(page, app_url, open_page):
     open_page(page, app_url, "", lang="en", claim="C7")
     seventh, third = (page.locator(f".st-key-claim-{ref} details") for ref in ("C7", "C3"))
     expect(seventh).to_have_attribute("open", "")

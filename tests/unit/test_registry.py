@@ -78,8 +78,8 @@ def test_every_parameter_has_a_label_and_a_name_for_each_option(data, lang):
 
 
 def test_every_parameter_has_a_control_drawn_for_its_kind_of_value():
-    widgets = {"choice": {"select", "radio", "segmented", "pill"}, "choices": {"pills"}, "day": {"date"},
-               "year": {"number"}, "text": {"text"}, "flag": {"toggle"}}
+    widgets = {"choice": {"select", "radio", "segmented", "pill"}, "choices": {"pills"},
+               "day": {"date"}, "year": {"number"}, "text": {"text"}, "flag": {"toggle"}}
     for key, param in ALL_PARAMS.items():
         assert param.widget in widgets[param.kind], key
 
