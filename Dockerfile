@@ -27,7 +27,7 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
-# The first PNG/SVG export touches static/empty-mathjax.js (components/export.py): the app's
+# The first PNG/SVG export touches static/empty-mathjax.js (components/publish/export.py): the app's
 # user owns static/; everything else stays read-only to it.
 RUN chown -R dashboard:dashboard static
 

@@ -64,7 +64,7 @@ test: $(DEV_STAMP) chromium haproxy $(AXE)
 
 # Validate the data package: exits 1 and lists the problems if it is invalid.
 validate: $(RUN_STAMP)
-	$(BIN)/python -m components.validate
+	$(BIN)/python -m components.data.validate
 
 # Refresh the capital coordinates cache from OpenStreetMap Nominatim (geopy, 1 request a second).
 geocode: $(RUN_STAMP)
@@ -73,7 +73,7 @@ geocode: $(RUN_STAMP)
 # Remake the live embeds' first-paint images (data/cache/previews/, committed) with kaleido and
 # chromium; tests/unit/test_first_paint.py says when the data or a chart has outgrown them.
 previews: $(RUN_STAMP) chromium
-	$(BIN)/python -m components.first_paint
+	$(BIN)/python -m components.publish.first_paint
 
 # Lint all Python code.
 lint: $(DEV_STAMP)
@@ -83,7 +83,7 @@ lint: $(DEV_STAMP)
 # embeds and a gallery with their snippets, into exports/ (ARGS="--static-url URL --app-url URL").
 # The dev set-up: Playwright measures each static chart page's height in chromium.
 export: $(DEV_STAMP) chromium
-	$(BIN)/python -m components.static_export $(ARGS)
+	$(BIN)/python -m components.publish.static_export $(ARGS)
 
 # Screenshot every page and embedded chart, both languages, desktop and phone, into screenshots/.
 screenshots: $(DEV_STAMP) chromium

@@ -11,9 +11,9 @@ import os
 
 import streamlit as st
 
-from components import embed, shell
-from components.data_package import MissingTableError
-from components.i18n import t
+from components.data.package import MissingTableError
+from components.text.i18n import t
+from components.ui import embed, shell
 
 log = logging.getLogger("dashboard")
 # The tests set DASHBOARD_STRICT=1 so that a fault a reader would see as a notice fails them.
@@ -71,11 +71,12 @@ else:
     from starlette.responses import FileResponse, PlainTextResponse
     from starlette.routing import Route
 
-    from components import first_paint, oembed, tcp_nodelay
-    from components.compression import Compression
-    from components.frontend_fixes import FrontendFixes
-    from components.link_previews import LinkPreviews
     from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
+    from components.publish import first_paint, oembed
+    from components.streamlit_compat import tcp_nodelay
+    from components.streamlit_compat.bundle_fixes import FrontendFixes
+    from components.web.compression import Compression
+    from components.web.link_previews import LinkPreviews
 
     # Streamlit has bound the app's socket by now, with Nagle's algorithm left on.
     tcp_nodelay.set_on_listening_sockets()
@@ -86,7 +87,7 @@ else:
                             headers={"Cache-Control": "public, max-age=86400"})
 
     async def first_paint_image(request):
-        # A live embed's first image (components/first_paint.py): its name changes with its
+        # A live embed's first image (components/publish/first_paint.py): its name changes with its
         # content, so a browser keeps it for a year.
         path = first_paint.image_path(request.path_params["name"])
         if path is None or not path.is_file():

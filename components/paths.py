@@ -7,7 +7,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # DASHBOARD_DATA_DIR points the app at another copy of the data package (tests use broken ones).
 DATA_DIR_VARIABLE = "DASHBOARD_DATA_DIR"
 DATA_DIR = PROJECT_ROOT / "data"
-LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+LOCALES_DIR = Path(__file__).resolve().parent / "text" / "locales"
 STATIC_DIR = PROJECT_ROOT / "static"
 
 

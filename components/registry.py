@@ -1,4 +1,4 @@
-"""The one list of charts. Pages, embeds, exports and tests all read it.
+"""The one list of the site's pages and charts. Pages, embeds, exports and tests all read it.
 
 Each topic package (``components/<topic>/``) registers its own charts in its ``CHARTS`` and its
 page's URL parameters in its ``PARAMS``; this module only joins them. To add a chart: write its
@@ -9,9 +9,44 @@ page, in ``make export`` and in every test that walks the registry.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from components import cooperation, overview, timeline
 from components import map as map_topic  # "map" alone would hide the builtin here
-from components.chart_spec import ChartSpec
+from components.charts.spec import ChartSpec
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """A page of the app: its file, url path and the locale key of its title."""
+
+    script: str
+    url_path: str
+    title_key: str
+    icon: str
+
+
+# Icons from the Material Symbols font Streamlit bundles and serves itself (no font host); emoji
+# would depend on the reader's system having an emoji font.
+PAGES = (
+    PageInfo("pages/overview.py", "overview", "nav.overview", ":material/fact_check:"),
+    PageInfo("pages/timeline.py", "timeline", "nav.timeline", ":material/calendar_month:"),
+    PageInfo("pages/map.py", "map", "nav.map", ":material/public:"),
+    PageInfo("pages/cooperation.py", "cooperation", "nav.cooperation", ":material/handshake:"),
+    PageInfo("pages/sources.py", "sources", "nav.sources", ":material/menu_book:"),
+    PageInfo("pages/embed.py", "embed", "nav.embed", ":material/code:"),
+)
+
+
+def link_path(page: PageInfo) -> str:
+    """The URL path of a page: the first page is the app's root, where st.navigation puts it."""
+    return "" if page is PAGES[0] else page.url_path
+
+
+def chart_page(spec: ChartSpec) -> PageInfo:
+    """The page that shows a chart (the first page for a chart of no listed page)."""
+    return next((page for page in PAGES if page.url_path == spec.page), PAGES[0])
+
 
 TOPICS = (overview, timeline, map_topic, cooperation)  # in page order
 

@@ -3,42 +3,42 @@ channels into the region, who came to Jakarta, and the Valdai report."""
 
 import streamlit as st
 
-from components import shell, url_state
 from components.cooperation.params import INITIATIVE, LEVEL, PARAMS
-from components.cooperation.views import (
+from components.registry import get_chart
+from components.text.i18n import t
+from components.ui import controls, shell
+from components.ui.cooperation import (
     consolidation_statements,
     initiative_statements,
     valdai_report,
 )
-from components.frame import show_chart
-from components.i18n import t
-from components.loading import load_data
-from components.registry import get_chart
+from components.ui.frame import show_chart
+from components.ui.loading import load_data
 
 lang = shell.current_lang()
 data = load_data(lang)
 shell.page_header("nav.cooperation", "cooperation.dek", lang)
-url_state.read(PARAMS, lang)
+controls.read(PARAMS, lang)
 
 st.header(t("cooperation.sectors_heading", lang))
-focus = url_state.control(INITIATIVE, data, lang)
-show_chart(get_chart("initiatives-sectors"), data, url_state.current(PARAMS), lang)
+focus = controls.control(INITIATIVE, data, lang)
+show_chart(get_chart("initiatives-sectors"), data, controls.current(PARAMS), lang)
 
 st.subheader(t("cooperation.statements_heading", lang))
 st.caption(t("cooperation.statements_intro", lang))
 initiative_statements(data, focus, lang)
 
 st.header(t("cooperation.channels_heading", lang))
-show_chart(get_chart("channels"), data, url_state.current(PARAMS), lang)
+show_chart(get_chart("channels"), data, controls.current(PARAMS), lang)
 st.subheader(t("cooperation.consolidation_heading", lang))
 consolidation_statements(data, lang)
 
 st.header(t("cooperation.delegations_heading", lang))
-url_state.control(LEVEL, data, lang)
-values = url_state.current(PARAMS)
+controls.control(LEVEL, data, lang)
+values = controls.current(PARAMS)
 show_chart(get_chart("delegation-levels"), data, values, lang)
 
 st.header(t("cooperation.valdai_heading", lang))
 valdai_report(data, lang)
 
-url_state.write(PARAMS, values)
+controls.write(PARAMS, values)

@@ -4,11 +4,13 @@ static fallback for when the app is asleep or blocked."""
 
 import streamlit as st
 
-from components import embed, export, frame, shell, url_state
-from components.citations import source_text
-from components.i18n import t
-from components.loading import load_data
+from components.charts import url_state
+from components.data.citations import source_text
+from components.publish import export
 from components.registry import CHARTS
+from components.text.i18n import t
+from components.ui import controls, embed, frame, shell
+from components.ui.loading import load_data
 
 KINDS = ("static", "live", "pym", "amp", "plain")
 
@@ -24,7 +26,7 @@ spec = st.selectbox(
     t("embed.choose_chart", lang), CHARTS, key="embed.chart", index=requested,
     format_func=lambda s: f"{titles[s.chart_id].title if titles[s.chart_id] else s.chart_id}"
                           f" ({s.chart_id})")
-values = {param.key: url_state.control(param, data, lang, key=f"embed.{spec.chart_id}.{param.key}")
+values = {param.key: controls.control(param, data, lang, key=f"embed.{spec.chart_id}.{param.key}")
           for param in spec.params}
 chart = frame.build(spec, data, values, lang)
 app_url = frame.public_app_url()

@@ -2,39 +2,38 @@
 
 import streamlit as st
 
-from components import shell, url_state
-from components.frame import show_chart
-from components.i18n import t
-from components.loading import load_data
 from components.map.params import AS_OF, BLOC, COUNTRY, PARAMS, ROLES_SHOWN, WORLD
-from components.map.profile import show_profile
-from components.map.selection import follow_map_click
 from components.registry import get_chart
+from components.text.i18n import t
+from components.ui import controls, shell
+from components.ui.frame import show_chart
+from components.ui.loading import load_data
+from components.ui.map import follow_map_click, show_profile
 
 lang = shell.current_lang()
 data = load_data(lang)
 shell.page_header("nav.map", "map.dek", lang)
-url_state.read(PARAMS, lang)
+controls.read(PARAMS, lang)
 follow_map_click()
 
 bloc_column, roles_column, date_column = st.columns([1.2, 2, 1])
 with bloc_column:
-    url_state.control(BLOC, data, lang)
+    controls.control(BLOC, data, lang)
 with roles_column:
-    url_state.control(ROLES_SHOWN, data, lang)
+    controls.control(ROLES_SHOWN, data, lang)
 with date_column:
-    url_state.control(AS_OF, data, lang)
+    controls.control(AS_OF, data, lang)
 
 hint_column, world_column = st.columns([3, 1])
 with hint_column:
     st.caption(t("map.control.map_hint", lang))
 with world_column:
-    url_state.control(WORLD, data, lang)
-values = url_state.current(PARAMS)
-url_state.write(PARAMS, values)
+    controls.control(WORLD, data, lang)
+values = controls.current(PARAMS)
+controls.write(PARAMS, values)
 show_chart(get_chart("membership-map"), data, values, lang, on_select="rerun")
 
-country = url_state.control(COUNTRY, data, lang)
+country = controls.control(COUNTRY, data, lang)
 if country:
     show_profile(data, country, lang)
 

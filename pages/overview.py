@@ -2,18 +2,18 @@
 
 import streamlit as st
 
-from components import shell, url_state
-from components.frame import show_chart
-from components.i18n import t
-from components.loading import load_data
 from components.overview.params import CLAIM, PARAMS
-from components.overview.views import claim_cards, explore_figures, follow_tracker_click, opening
-from components.registry import get_chart
-from components.safe_text import md_escape
+from components.registry import PAGES, get_chart
+from components.text.i18n import t
+from components.text.safe_text import md_escape
+from components.ui import controls, shell
+from components.ui.frame import show_chart
+from components.ui.loading import load_data
+from components.ui.overview import claim_cards, explore_figures, follow_tracker_click, opening
 
 lang = shell.current_lang()
 data = load_data(lang)
-url_state.read(PARAMS, lang)
+controls.read(PARAMS, lang)
 follow_tracker_click(CLAIM.key)
 
 shell.language_link(lang)
@@ -22,17 +22,17 @@ st.title(top.headline)
 st.write(top.lede)
 st.caption(top.sources)
 shell.checked_note(lang)
-show_chart(get_chart("claim-tracker"), data, url_state.current(PARAMS), lang, on_select="rerun")
+show_chart(get_chart("claim-tracker"), data, controls.current(PARAMS), lang, on_select="rerun")
 
 st.header(t("overview.claims_heading", lang))
 st.caption(t("overview.claims_intro", lang))
-opened = url_state.control(CLAIM, data, lang)
-url_state.write(PARAMS, url_state.current(PARAMS))
+opened = controls.control(CLAIM, data, lang)
+controls.write(PARAMS, controls.current(PARAMS))
 claim_cards(data, opened, lang)
 
 st.header(t("overview.explore_heading", lang))
 cards = explore_figures(data)
-sections = [page for page in shell.PAGES[1:] if page.url_path in cards]
+sections = [page for page in PAGES[1:] if page.url_path in cards]
 for column, page in zip(st.columns(len(sections)), sections, strict=True):
     figure = cards[page.url_path]
     with column, st.container(border=True, key=f"card-{page.url_path}"):

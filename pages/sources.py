@@ -4,13 +4,13 @@ downloads. Lists rather than tables: every column stays in reach on a phone."""
 
 import streamlit as st
 
-from components import shell
-from components.citations import AUTHORITY
-from components.data_dictionary import resource_text, sources_page_text
-from components.data_downloads import package_zip
-from components.i18n import t
-from components.loading import load_data, per_view
+from components.data.citations import AUTHORITY
+from components.data.dictionary import resource_text, sources_page_text
 from components.paths import data_dir
+from components.publish.downloads import package_zip
+from components.text.i18n import t
+from components.ui import shell
+from components.ui.loading import load_data, per_view
 
 lang = shell.current_lang()
 data = load_data(lang)

@@ -2,25 +2,25 @@
 
 import streamlit as st
 
-from components import shell, url_state
-from components.frame import show_chart
-from components.i18n import t
-from components.loading import load_data
 from components.registry import get_chart
+from components.text.i18n import t
 from components.timeline.charts import history_events, week_events
 from components.timeline.params import FROM_PARAM, PARAMS, QUERY_PARAM, TO_PARAM, TRACKS_PARAM
-from components.timeline.views import event_list
+from components.ui import controls, shell
+from components.ui.frame import show_chart
+from components.ui.loading import load_data
+from components.ui.timeline import event_list
 
 lang = shell.current_lang()
 data = load_data(lang)
 shell.page_header("nav.timeline", "timeline.dek", lang)
-url_state.read(PARAMS, lang)
+controls.read(PARAMS, lang)
 
 tracks_column, search_column = st.columns([2, 1])
 with tracks_column:
-    url_state.control(TRACKS_PARAM, data, lang)
+    controls.control(TRACKS_PARAM, data, lang)
 with search_column:
-    url_state.control(QUERY_PARAM, data, lang)
+    controls.control(QUERY_PARAM, data, lang)
 
 st.header(t("timeline.week_heading", lang))
 week_slot = st.container()  # filled once the period controls below have their values
@@ -28,12 +28,12 @@ week_slot = st.container()  # filled once the period controls below have their v
 st.header(t("timeline.history_heading", lang))
 from_column, to_column = st.columns(2)
 with from_column:
-    url_state.control(FROM_PARAM, data, lang)
+    controls.control(FROM_PARAM, data, lang)
 with to_column:
-    url_state.control(TO_PARAM, data, lang)
+    controls.control(TO_PARAM, data, lang)
 
-values = url_state.current(PARAMS)
-url_state.write(PARAMS, values)
+values = controls.current(PARAMS)
+controls.write(PARAMS, values)
 
 with week_slot:
     show_chart(get_chart("summit-week"), data, values, lang)

@@ -1,7 +1,7 @@
 /* The embed's height, told to whatever page holds its iframe.
 
-   One script for the live embed (inlined by components/embed.py) and the static chart pages
-   (inlined by components/export.py). It measures the embed's content block, not the viewport,
+   One script for the live embed (inlined by components/ui/embed.py) and the static chart pages
+   (inlined by components/publish/export.py). It measures the embed's content block, not the viewport,
    waits until the content is there (the expected number of charts drawn, images loaded), and then
    posts the height on every real change, debounced, in each host's own form:
      - this project's snippet: {type: "ru-asean-embed-height", height: px}
@@ -33,7 +33,7 @@
     var plots = element.querySelectorAll(".js-plotly-plot");
     if (plots.length < expectedCharts) { return false; }
     // Layers are enough, hidden or shown: a chart with layers has its height. (Unfixed,
-    // Streamlit draws a chart hidden first; components/frontend_fixes.py explains.)
+    // Streamlit draws a chart hidden first; components/streamlit_compat/bundle_fixes.py explains.)
     for (var i = 0; i < plots.length; i++) {
       if (!plots[i].querySelector(".main-svg")) { return false; }
     }

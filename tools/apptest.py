@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from streamlit.testing.v1 import AppTest
 
-from components.i18n import t
+from components.text.i18n import t
 from tools.app_server import PROJECT_ROOT
 
 TIMEOUT = 60
@@ -42,7 +42,7 @@ def open_app(script: str | None = None, query: Mapping[str, str | list[str]] | N
 
 def overview_heading(lang: str) -> str:
     """The Overview's h1, the verdict on the article's claims, as the shipped data gives it."""
-    from components.data_package import read_package
+    from components.data.package import read_package
     from components.overview.charts import verdict_headline
     from components.overview.shaping import claims, verdict
 

@@ -34,11 +34,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from plotly.offline import get_plotlyjs
 
-from components import export, static_export
-from components.citations import source_text
-from components.data_package import read_package
-from components.registry import CHARTS, charts_on, get_chart
-from components.shell import PAGES, link_path
+from components.data.citations import source_text
+from components.data.package import read_package
+from components.publish import export, static_export
+from components.registry import CHARTS, PAGES, charts_on, get_chart, link_path
 from tools import app_server, loadtest, static_host
 from tools import browser as chromium
 

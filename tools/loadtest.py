@@ -29,8 +29,7 @@ from playwright.async_api import async_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from components.registry import charts_on
-from components.shell import PAGES, link_path
+from components.registry import PAGES, charts_on, link_path
 from tools import app_server
 from tools import browser as chromium
 

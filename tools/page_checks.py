@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from components.i18n import catalog
+from components.text.i18n import catalog
 from tools import browser as chromium
 
 AXE = Path(__file__).resolve().parent.parent / "tests" / "browser" / "node_modules" / "axe-core" \

@@ -50,8 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import websockets
 
-from components.registry import charts_on
-from components.shell import PAGES
+from components.registry import PAGES, charts_on
 from tools import app_server, loadtest
 
 HAPROXY = os.environ.get("HAPROXY", shutil.which("haproxy") or "/usr/sbin/haproxy")
@@ -599,7 +598,7 @@ async def lone_reader(base_url: str, rounds: int) -> list[float]:
 
 async def compression_check(cluster: Cluster) -> dict:
     """The page's main script bundle as it is, and straight from a replica and through the proxy
-    asking for gzip: the replica compresses it (components/compression.py), and the proxy passes
+    asking for gzip: the replica compresses it (components/web/compression.py), and the proxy passes
     that on or compresses what a replica left plain; either way a reader gets it gzipped."""
     page = await http_get(cluster.proxy.url, "/")
     match = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', page.body)

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from components.i18n import LANGS
-from components.registry import CHARTS
-from components.shell import PAGES, link_path
+from components.registry import CHARTS, PAGES, link_path
+from components.text.i18n import LANGS
 from tools import app_server
 from tools import browser as chromium
 

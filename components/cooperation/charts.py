@@ -13,9 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from components.chart_data import LIST_SEPARATOR
-from components.chart_spec import Chart, ChartSpec
-from components.conflicts import caveat, disagreement, marked
+from components.charts.fields import LIST_SEPARATOR
+from components.charts.spec import Chart, ChartSpec
 from components.cooperation import shaping as coop
 from components.cooperation.figures import (
     make_channels_figure,
@@ -23,8 +22,11 @@ from components.cooperation.figures import (
     make_initiative_sector_figure,
 )
 from components.cooperation.params import INITIATIVE, LEVEL
-from components.data_package import DataPackage
-from components.i18n import (
+from components.data.checks import split_list
+from components.data.conflicts import caveat, disagreement, marked
+from components.data.package import DataPackage
+from components.data.summit import SUMMIT_DAY
+from components.text.i18n import (
     Lang,
     format_date,
     format_number,
@@ -34,8 +36,6 @@ from components.i18n import (
     t,
     t_count,
 )
-from components.summit import SUMMIT_DAY
-from components.validation import split_list
 
 KINDS = ("proposal", "position", "commitment")
 WRAP_CHARS = 42  # an initiative's lines stay inside a phone's 311 px chart at 13-14 px

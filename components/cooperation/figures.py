@@ -13,8 +13,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import theme
-from components.theme import INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout, series_meta
+from components.charts import theme
+from components.charts.theme import INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout, series_meta
 
 # Legend text is measured before the web font loads; a little slack keeps its end visible.
 LEGEND_SLACK = "\u00a0\u00a0\u00a0"

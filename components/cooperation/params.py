@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from components import url_state
+from components.charts import url_state
 from components.cooperation.shaping import LEVELS
-from components.data_package import DataPackage
-from components.i18n import Lang, localized, t
+from components.data.package import DataPackage
+from components.text.i18n import Lang, localized, t
 
 # Kept in step with data/initiatives.csv by a unit test; the URL accepts exactly these.
 INITIATIVE_IDS = ("pandemic-response", "tourism", "volunteer-movement", "asean-sco-eaeu",

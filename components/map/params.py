@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from components import url_state
-from components.coverage import checked_to
-from components.data_package import DataPackage
-from components.i18n import Lang, t
+from components.charts import url_state
+from components.data.coverage import checked_to
+from components.data.package import DataPackage
+from components.data.summit import SUMMIT_DAY
 from components.map.memberships import ROLES
 from components.map.shaping import ALL_BLOCS, BLOC_OPTIONS, bloc_labels, country_names, role_name
 from components.paths import DATA_DIR
-from components.summit import SUMMIT_DAY
+from components.text.i18n import Lang, t
 
 EARLIEST = date(1967, 8, 8)  # the Bangkok Declaration: no bloc here existed before
 

@@ -1,7 +1,7 @@
 """A country's profile: names, capital, every membership, its timeline events, its delegation at
 the 18th EAS and the distance from its capital to Jakarta.
 
-``country_profile`` shapes the data (pure, tested without Streamlit); ``show_profile`` draws it.
+``country_profile`` shapes the data (pure, tested without Streamlit); ``components.ui.map`` draws it.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.conflicts import caveat, marked
-from components.data_package import DataPackage
-from components.i18n import Lang, format_date, format_number, localized, t
+from components.data.conflicts import caveat, marked
+from components.data.package import DataPackage
+from components.data.summit import EAS_SUMMIT_ID, HOST
 from components.map.geocoding import distances_to_jakarta
 from components.map.memberships import BLOCS
 from components.map.shaping import bloc_labels, events_involving, since_text
-from components.summit import EAS_SUMMIT_ID, HOST
+from components.text.i18n import Lang, format_date, format_number, localized, t
 from components.timeline.events import event_date_text
 
 
@@ -81,39 +81,3 @@ def country_profile(data: DataPackage, iso3: str, lang: Lang) -> Profile:
         credits=((t("map.credit.capitals", lang), (data["capitals"].set_index("iso3").loc[
             [iso3, HOST], "source_ids"].str.cat(sep="~"),)),),
     )
-
-
-def show_profile(data: DataPackage, iso3: str, lang: Lang) -> None:
-    """The profile in a bordered box; data text is shown as plain text, never as HTML."""
-    import streamlit as st
-
-    from components.citations import source_line
-    from components.loading import per_view
-    from components.safe_text import md_escape
-
-    profile = per_view("map.profile", data, lang, lambda: country_profile(data, iso3, lang),
-                       {"country": iso3})
-    with st.container(border=True, key="country-profile"):
-        st.subheader(t("map.profile.heading", lang, name=profile.name))
-        if profile.other_name:
-            st.caption(t("map.profile.other_name", lang, name=profile.other_name))
-        facts = [t("map.profile.capital", lang, capital=md_escape(profile.capital))]
-        facts.append(t("map.profile.distance", lang, distance=md_escape(profile.distance))
-                     if profile.distance else t("map.profile.host", lang))
-        facts.append(t("map.profile.delegation", lang, delegation=md_escape(profile.delegation))
-                     if profile.delegation else t("map.profile.no_delegation", lang))
-        for fact in facts:
-            st.markdown(f"- {fact}")
-        st.markdown(f"**{t('map.profile.memberships', lang)}**")
-        if profile.memberships.empty:
-            st.write(t("map.profile.none", lang))
-        else:
-            st.dataframe(profile.memberships, hide_index=True, width="stretch")
-        st.markdown(f"**{t('map.profile.events', lang)}**")
-        if profile.events.empty:
-            st.write(t("map.profile.no_events", lang))
-        else:
-            st.dataframe(profile.events, hide_index=True, width="stretch")
-        for text in profile.caveats:
-            st.caption(md_escape(text))
-        st.caption(source_line(data["sources"], profile.source_ids, lang, credits=profile.credits))

@@ -11,13 +11,13 @@ from typing import Any
 
 import pandas as pd
 
-from components import theme
-from components.conflicts import disagreement, marked
-from components.data_package import DataPackage
-from components.i18n import Lang, format_date, localized, t, t_count
+from components.charts import theme
+from components.data.checks import split_list
+from components.data.conflicts import disagreement, marked
+from components.data.package import DataPackage
 from components.map.memberships import BLOCS, ROLES, as_of
-from components.safe_text import wrap_for_hover
-from components.validation import split_list
+from components.text.i18n import Lang, format_date, localized, t, t_count
+from components.text.safe_text import wrap_for_hover
 
 ALL_BLOCS = "all"
 BLOC_OPTIONS = (ALL_BLOCS, *BLOCS)

@@ -11,13 +11,13 @@ from typing import Any
 
 import pandas as pd
 
-from components.chart_spec import Chart, ChartSpec
-from components.data_package import DataPackage
-from components.i18n import Lang, localized, t, t_count
+from components.charts.spec import Chart, ChartSpec
+from components.data.package import DataPackage
 from components.overview.figures import claim_tracker_figure
 from components.overview.params import CLAIM
 from components.overview.shaping import VERDICTS, Verdict, claims, verdict
-from components.safe_text import wrap_for_hover
+from components.text.i18n import Lang, localized, t, t_count
+from components.text.safe_text import wrap_for_hover
 
 PRIMARY_SOURCE = "bisnis-2023-09-07"
 

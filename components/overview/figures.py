@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.theme import INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout, series_meta
+from components.charts.theme import INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout, series_meta
 
 PER_LINE = 7  # squares on one line: seven 34 px squares and their gaps fit a 311 px phone chart
 LINE_HEIGHT_PX = 46

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 
-from components import url_state
-from components.data_package import DataPackage
-from components.i18n import Lang, t
+from components.charts import url_state
+from components.data.package import DataPackage
 from components.paths import DATA_DIR
+from components.text.i18n import Lang, t
 
 
 def _claim_refs() -> tuple[str, ...]:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data_package import DataPackage
+from components.data.package import DataPackage
+from components.data.summit import EAS_SUMMIT_ID, RUSSIA, SUMMIT_DAY
 from components.map.memberships import as_of
-from components.summit import EAS_SUMMIT_ID, RUSSIA, SUMMIT_DAY
 
 MAIN_SUMMIT_EDITION = 43
 # The verdicts a claim can get, in the order the tracker reads them: what other sources say.

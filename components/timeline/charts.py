@@ -14,11 +14,19 @@ from typing import Any
 import pandas as pd
 from babel.dates import format_date as babel_format_date
 
-from components.chart_spec import Chart, ChartSpec
-from components.conflicts import caveat, marked
-from components.data_package import DataPackage
-from components.i18n import Lang, format_date, format_date_range, format_short_date, localized, t, t_count
-from components.summit import SUMMIT_DAY, SUMMIT_WEEK
+from components.charts.spec import Chart, ChartSpec
+from components.data.conflicts import caveat, marked
+from components.data.package import DataPackage
+from components.data.summit import SUMMIT_DAY, SUMMIT_WEEK
+from components.text.i18n import (
+    Lang,
+    format_date,
+    format_date_range,
+    format_short_date,
+    localized,
+    t,
+    t_count,
+)
 from components.timeline.events import (
     TRACKS,
     after_summit,

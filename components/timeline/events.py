@@ -10,14 +10,14 @@ from datetime import date, datetime, time
 
 import pandas as pd
 
-from components.citations import cited_sources
-from components.conflicts import marked
-from components.coverage import checked_to
-from components.i18n import Lang, format_date, format_date_range, localized, t
+from components.data.checks import split_list
+from components.data.citations import cited_sources
+from components.data.conflicts import marked
+from components.data.coverage import checked_to
+from components.data.summit import SUMMIT_DAY, SUMMIT_WEEK
 from components.paths import DATA_DIR
-from components.safe_text import md_escape, md_link, wrap_for_hover
-from components.summit import SUMMIT_DAY, SUMMIT_WEEK
-from components.validation import split_list
+from components.text.i18n import Lang, format_date, format_date_range, localized, t
+from components.text.safe_text import md_escape, md_link, wrap_for_hover
 
 TRACKS: tuple[str, ...] = ("ASEAN", "EAS", "ASEAN-Russia", "SCO", "EAEU", "Russia")
 FIRST_YEAR = 1967  # the Bangkok Declaration

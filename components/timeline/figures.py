@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components import theme
-from components.theme import MUTED_TEXT, NEUTRAL_COLOUR, TRACK_COLOURS, TRACK_MARKERS, base_layout
+from components.charts import theme
+from components.charts.theme import MUTED_TEXT, NEUTRAL_COLOUR, TRACK_COLOURS, TRACK_MARKERS, base_layout
 
 MARKER_SIZE = 15
 # plotly measures legend text a little short and cut the end of "Sesudah KTT": slack keeps it.

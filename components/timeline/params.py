@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components import url_state
+from components.charts import url_state
 from components.timeline.events import FIRST_YEAR, LAST_YEAR, TRACKS, track_labels
 
 TRACKS_PARAM = url_state.choices("tracks", TRACKS, default=TRACKS,

@@ -5,11 +5,10 @@ from datetime import date
 
 import pytest
 
-from components.coverage import checked_to
-from components.i18n import LANGS, format_date, t
+from components.data.coverage import checked_to
 from components.paths import DATA_DIR
-from components.registry import charts_on
-from components.shell import PAGES
+from components.registry import PAGES, charts_on
+from components.text.i18n import LANGS, format_date, t
 from tools.apptest import open_app
 
 CHART_PAGES = [page for page in PAGES if page.url_path in ("overview", "timeline", "map",

@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import loading
-from components.citations import AUTHORITY, TOOL_KIND
-from components.i18n import LANGS, t
+from components.data.citations import AUTHORITY, TOOL_KIND
+from components.data.validate import main as validate_main
 from components.paths import DATA_DIR, DATA_DIR_VARIABLE
-from components.registry import charts_on
-from components.shell import PAGES
-from components.validate import main as validate_main
+from components.registry import PAGES, charts_on
+from components.text.i18n import LANGS, t
+from components.ui import loading
 from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60

@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import registry
-from components.i18n import LANGS, t
 from components.registry import CHARTS, PAGE_PARAMS, charts_on
+from components.text.i18n import LANGS, t
 from tools.apptest import frame_titles, open_app, overview_heading
 
 TIMEOUT = 60

@@ -3,11 +3,11 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data_package import read_package
-from components.i18n import LANGS, t
+from components.data.package import read_package
 from components.paths import PROJECT_ROOT
 from components.registry import get_chart
-from components.safe_text import md_escape
+from components.text.i18n import LANGS, t
+from components.text.safe_text import md_escape
 from tools.apptest import open_app
 
 TIMEOUT = 60

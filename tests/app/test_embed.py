@@ -2,9 +2,9 @@
 
 import pytest
 
-from components.i18n import t
 from components.registry import CHARTS, chart_ids, get_chart
-from components.safe_text import md_escape
+from components.text.i18n import t
+from components.text.safe_text import md_escape
 from tools.apptest import open_app
 
 

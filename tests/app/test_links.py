@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.charts.url_state import Param, parse_query, to_query
 from components.registry import PAGE_PARAMS
-from components.url_state import Param, parse_query, to_query
 from tools.apptest import frame_titles, link_notices, open_app
 
 

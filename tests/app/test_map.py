@@ -2,8 +2,8 @@
 
 import pytest
 
-from components.i18n import t
-from components.safe_text import md_escape
+from components.text.i18n import t
+from components.text.safe_text import md_escape
 from tools.apptest import frame_titles, open_app
 
 TIMEOUT = 60

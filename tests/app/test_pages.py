@@ -2,8 +2,8 @@
 
 import pytest
 
-from components.i18n import LANGS, t
-from components.shell import PAGES
+from components.registry import PAGES
+from components.text.i18n import LANGS, t
 from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60

@@ -6,10 +6,10 @@ are tested in the browser (tests/browser/test_timeline.py)."""
 
 import pytest
 
-from components.i18n import LANGS, t
+from components.text.i18n import LANGS, t
 from components.timeline.charts import history_events
 from components.timeline.events import LAST_YEAR, TRACKS
-from components.timeline.views import event_list_key
+from components.ui.timeline import event_list_key
 from tools.apptest import frame_titles, open_app
 
 TIMEOUT = 60

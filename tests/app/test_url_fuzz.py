@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components.i18n import LANGS, resolve_lang, t
+from components.charts.url_state import LIST_SEPARATOR, Param, parse_query
 from components.registry import CHARTS, PAGE_PARAMS
-from components.safe_text import md_escape
-from components.url_state import LIST_SEPARATOR, Param, parse_query
+from components.text.i18n import LANGS, resolve_lang, t
+from components.text.safe_text import md_escape
 from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60

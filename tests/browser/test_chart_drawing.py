@@ -1,5 +1,5 @@
 """Each chart is drawn once, shown, at its width: Streamlit's own plotly element would first draw
-it hidden at plotly's default size and then again (components/frontend_fixes.py)."""
+it hidden at plotly's default size and then again (components/streamlit_compat/bundle_fixes.py)."""
 
 import pytest
 

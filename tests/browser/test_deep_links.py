@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from components.i18n import t
+from components.text.i18n import t
 from tools import app_server
 
 

@@ -22,9 +22,9 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from components import export, static_export
-from components.i18n import t
+from components.publish import export, static_export
 from components.registry import CHARTS, get_chart
+from components.text.i18n import t
 from tools import browser as chromium
 from tools import static_host
 
@@ -388,9 +388,10 @@ def test_html_js_css_and_json_are_served_gzip_compressed(app_url):
 
 
 def test_a_kept_alive_connection_gets_each_answer_without_waiting_for_an_ack(app_url):
-    # Headers and body leave in two writes. With Nagle's algorithm on (components/tcp_nodelay.py)
-    # the body waited for the browser's delayed ACK of the headers: 40 ms on every answer after
-    # the first, where the app answers these in about a millisecond.
+    # Headers and body leave in two writes. With Nagle's algorithm on
+    # (components/streamlit_compat/tcp_nodelay.py) the body waited for the browser's delayed ACK
+    # of the headers: 40 ms on every answer after the first, where the app answers these in about
+    # a millisecond.
     host, port = app_url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=10)
     seconds = []

@@ -6,10 +6,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from components import export, first_paint
-from components.chart_spec import plotly_key
-from components.i18n import t
+from components.charts.spec import plotly_key
+from components.publish import export, first_paint
 from components.registry import get_chart
+from components.text.i18n import t
 from tools import browser as chromium
 
 FIRST_PAINT = "#ru-first-paint"

@@ -14,7 +14,7 @@ import frictionless
 import pytest
 from playwright.sync_api import expect
 
-from components.i18n import t
+from components.text.i18n import t
 from tools import browser as chromium
 
 FRAME = ".st-key-frame-members-over-time"

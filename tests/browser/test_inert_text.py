@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from components.data_package import find_problems
-from components.i18n import t
+from components.data.package import find_problems
 from components.paths import DATA_DIR, DATA_DIR_VARIABLE
-from components.safe_text import WORD_JOINER
+from components.text.i18n import t
+from components.text.safe_text import WORD_JOINER
 from tools import browser as chromium
 
 IMAGE = "<img src=x onerror=window.__pwned=1>"

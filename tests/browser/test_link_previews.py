@@ -7,11 +7,10 @@ import urllib.request
 
 import pytest
 
-from components.chart_spec import PLOTLY_KEY_PREFIX
-from components.frontend_fixes import PLOTLY_MODULE_GLOBAL
-from components.i18n import LANGS, t
-from components.registry import charts_on
-from components.shell import PAGES
+from components.charts.spec import PLOTLY_KEY_PREFIX
+from components.registry import PAGES, charts_on
+from components.streamlit_compat.bundle_fixes import PLOTLY_MODULE_GLOBAL
+from components.text.i18n import LANGS, t
 
 
 def fetch_html(url: str) -> str:
@@ -20,7 +19,7 @@ def fetch_html(url: str) -> str:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with opener.open(request, timeout=10) as response:
         body = response.read()
-        if response.headers.get("Content-Encoding") == "gzip":  # components/compression.py
+        if response.headers.get("Content-Encoding") == "gzip":  # components/web/compression.py
             body = gzip.decompress(body)
         return body.decode("utf-8")
 
@@ -38,7 +37,7 @@ def test_each_page_serves_its_own_preview(app_url, page, lang):
 
 def test_a_chart_page_evaluates_plotly_while_the_server_runs_its_script(app_url, page):
     """The plotly chunk is evaluated once Streamlit has asked the server to run the page, before
-    any chart has arrived (components/link_previews.py, ``warm_chart_library``): the server's
+    any chart has arrived (components/web/link_previews.py, ``warm_chart_library``): the server's
     answer is held back here, so without the early import plotly.js would not load at all."""
     from tools import browser as chromium
 
@@ -71,7 +70,7 @@ def test_a_chart_page_evaluates_plotly_while_the_server_runs_its_script(app_url,
     page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=len(charts_on("map")),
                            timeout=60_000)
     # The module was there, so Streamlit's lazy element took it without suspending: no chart
-    # showed a skeleton first (components/frontend_fixes.py, SETTLED_CHART_MODULE).
+    # showed a skeleton first (components/streamlit_compat/bundle_fixes.py, SETTLED_CHART_MODULE).
     assert page.evaluate("window.__chartSkeletons") == 0
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.registry import charts_on
-from components.shell import PAGES, link_path
+from components.registry import PAGES, charts_on, link_path
 from tools import loadtest
 
 

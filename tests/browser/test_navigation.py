@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from components.i18n import t
+from components.text.i18n import t
 from tools.browser import CHARTS_COUNT_DRAWN_JS, PHONE, wait_until_idle
 
 H1 = '[data-testid="stMain"] h1'

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import export
-from components.data_package import read_package
-from components.i18n import t
+from components.data.package import read_package
+from components.publish import export
 from components.registry import CHARTS, charts_on
+from components.text.i18n import t
 from tools import app_server, scale_test
 from tools import browser as chromium
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from components import static_export
+from components.publish import static_export
 from components.registry import CHARTS
 
 CHART_IDS = [spec.chart_id for spec in CHARTS]

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from components.data_package import read_package
+from components.data.package import read_package
 
 WEEK = '.st-key-frame-summit-week .js-plotly-plot'
 HISTORY = '.st-key-frame-history .js-plotly-plot'

@@ -14,9 +14,8 @@ Tests that click, type or resize live beside the feature they test.
 import pytest
 from playwright.sync_api import expect
 
-from components.i18n import LANGS, t
-from components.registry import CHARTS, charts_on
-from components.shell import PAGES, link_path
+from components.registry import CHARTS, PAGES, charts_on, link_path
+from components.text.i18n import LANGS, t
 from tools.browser import PHONE
 from tools.page_checks import (
     axe_report,

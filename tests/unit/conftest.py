@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.data_package import read_package
+from components.data.package import read_package
 
 
 @pytest.fixture(scope="session")

@@ -14,14 +14,14 @@ import frictionless
 import pandas as pd
 import pytest
 
-from components import export
-from components.about_data import about, cited_ids
-from components.chart_data import BOM, FIELDS, csv_bytes, fields
-from components.data_downloads import README_NAME, chart_zip, package_readme, package_zip
-from components.i18n import LANGS, catalog, format_date, t
+from components.charts.fields import BOM, FIELDS, csv_bytes, fields
 from components.paths import DATA_DIR
+from components.publish import export
+from components.publish.about import about, cited_ids
+from components.publish.downloads import README_NAME, chart_zip, package_readme, package_zip
+from components.publish.static_export import accessed_on, write_data_files
 from components.registry import CHARTS
-from components.static_export import accessed_on, write_data_files
+from components.text.i18n import LANGS, catalog, format_date, t
 
 ACCESSED = date(2026, 12, 1)
 APP = "https://app.example.org"

@@ -3,7 +3,7 @@
 import asyncio
 import gzip
 
-from components.compression import Compression, accepts_gzip, compressible
+from components.web.compression import Compression, accepts_gzip, compressible
 from tests.unit.asgi_request import request
 
 BUNDLE = "/static/js/PlotlyChart.D9Z0_fxz.js"

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from components.charts.url_state import parse_query
 from components.cooperation import charts, params
 from components.cooperation import shaping as coop
 from components.cooperation.figures import (
@@ -10,9 +11,8 @@ from components.cooperation.figures import (
     make_delegation_figure,
     make_initiative_sector_figure,
 )
-from components.i18n import LANGS
 from components.registry import get_chart
-from components.url_state import parse_query
+from components.text.i18n import LANGS
 
 
 def test_the_url_accepts_exactly_the_initiatives_in_the_data(data):
@@ -154,7 +154,7 @@ def test_a_delegation_mark_shows_role_by_shape_and_verification_by_fill(
 
 
 def test_russias_delegation_is_drawn_in_russias_colour_and_a_level_can_be_highlighted():
-    from components.theme import RUSSIA_COLOUR
+    from components.charts.theme import RUSSIA_COLOUR
     delegations = pd.DataFrame({
         "iso3": ["RUS", "JPN"], "level": ["minister", "head_of_state_or_government"],
         "attendance": ["participant", "participant"], "verification": ["verified", "unconfirmed"],

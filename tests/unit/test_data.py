@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from components.data.summit import SUMMIT_DAY
 from components.map.memberships import as_of, count, counts_on
-from components.summit import SUMMIT_DAY
 
 SUMMIT_DAY_COUNTS = {
     ("ASEAN", "member"): 10, ("ASEAN", "observer"): 1,

@@ -5,10 +5,10 @@ import json
 import frictionless
 import pytest
 
-from components.data_dictionary import dictionary_table, resource_text
-from components.data_package import DESCRIPTOR_NAME, find_problems
-from components.i18n import t
+from components.data.dictionary import dictionary_table, resource_text
+from components.data.package import DESCRIPTOR_NAME, find_problems
 from components.paths import DATA_DIR
+from components.text.i18n import t
 
 
 @pytest.fixture(scope="module")

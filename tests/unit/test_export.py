@@ -7,9 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import export
-from components.chart_spec import Chart, ChartSpec
-from components.url_state import choice, choices
+from components.charts.spec import Chart, ChartSpec
+from components.charts.url_state import choice, choices
+from components.publish import export
 
 PARAMS = (choice("bloc", ("ASEAN", "EAS", "SCO"), "EAS"),
           choices("roles", ("member", "observer"), ("member",)))

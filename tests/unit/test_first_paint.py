@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from components import first_paint
-from components.i18n import LANGS, t
-from components.link_previews import rewrite
+from components.publish import first_paint
 from components.registry import CHARTS, get_chart
+from components.text.i18n import LANGS, t
+from components.web.link_previews import rewrite
 
 STREAMLIT_PAGE = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
 EMBED = "embed=true&chart=channels&lang=en"
@@ -55,8 +55,8 @@ def test_a_default_embed_gets_its_first_paint_and_other_views_do_not(build):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_maps_first_paint_credits_its_shapes_and_capitals_as_the_live_frame_does(lang):
-    from components.citations import source_text
-    from components.oembed import current_data
+    from components.data.citations import source_text
+    from components.publish.oembed import current_data
 
     paint = first_paint.for_request(f"embed=true&chart=membership-map&lang={lang}")
     spec = get_chart("membership-map")

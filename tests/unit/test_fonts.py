@@ -7,11 +7,11 @@ import unicodedata
 import pytest
 from fontTools.ttLib import TTFont
 
-from components import fonts
+from components.charts import fonts
 from components.paths import PROJECT_ROOT
 
 # Text a reader may see: the interface in both languages, the data, and the strings in the code.
-SHOWN_TEXT = ["components/locales/*/*.toml", "data/*.csv", "data/datapackage.json",
+SHOWN_TEXT = ["components/text/locales/*/*.toml", "data/*.csv", "data/datapackage.json",
               "components/**/*.py", "pages/*.py", "dashboard.py"]
 
 

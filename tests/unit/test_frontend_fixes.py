@@ -4,16 +4,17 @@ else the app serves is touched."""
 import gzip
 import logging
 
-from components import first_paint, frontend_fixes
-from components.compression import Compression
-from components.frontend_fixes import (
+from components.publish import first_paint
+from components.streamlit_compat import bundle_fixes as frontend_fixes
+from components.streamlit_compat.bundle_fixes import (
     DRAW_ONCE,
     FIXES,
     PLOTLY_MODULE_GLOBAL,
     SETTLED_CHART_MODULE,
     FrontendFixes,
 )
-from components.link_previews import plotly_chunk, warm_chart_library
+from components.web.compression import Compression
+from components.web.link_previews import plotly_chunk, warm_chart_library
 from tests.unit.asgi_request import request
 
 
@@ -88,7 +89,7 @@ def test_a_bundle_without_its_piece_is_served_as_it_ships_and_the_log_says_so(
     monkeypatch.setattr(frontend_fixes, "FIXES", (changed,))
     frontend_fixes.fixes_by_bundle.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="components.frontend_fixes"):
+        with caplog.at_level(logging.WARNING, logger="components.streamlit_compat.bundle_fixes"):
             assert frontend_fixes.fixes_by_bundle() == {}
         assert "serving it unchanged" in caplog.text
         name, source = installed_bundle(DRAW_ONCE)

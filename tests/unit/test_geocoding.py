@@ -9,7 +9,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from components.data_package import read_package
+from components.data.package import read_package
 from components.map import geocoding
 from components.map.profile import country_profile
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from components.i18n import (
+from components.text.i18n import (
     LANGS,
     catalog,
     format_date,
@@ -79,7 +79,7 @@ def test_placeholders_are_filled():
 
 
 def test_counted_text_follows_each_languages_plural_rules():
-    from components.i18n import t_count
+    from components.text.i18n import t_count
 
     assert t_count("map.overlap.legend", "en", 1) == "1 bloc"
     assert t_count("map.overlap.legend", "en", 3) == "3 blocs"
@@ -90,6 +90,6 @@ def test_counted_text_follows_each_languages_plural_rules():
 
 
 def test_no_english_text_hedges_a_plural_with_an_s_in_brackets():
-    from components.i18n import catalog
+    from components.text.i18n import catalog
 
     assert not [key for key, text in catalog("en").items() if "(s)" in text]

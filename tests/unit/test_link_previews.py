@@ -1,7 +1,7 @@
 """Each page's HTML carries its own title and description, in the link's language."""
 
-from components.i18n import t
-from components.link_previews import preview_tags, rewrite
+from components.text.i18n import t
+from components.web.link_previews import preview_tags, rewrite
 
 STREAMLIT_HEAD = '<html lang="en"><head><title>Streamlit</title><link rel=icon></head>'
 
@@ -51,7 +51,7 @@ def test_a_page_without_charts_gets_neither_oembed_nor_the_plotly_chunk():
 
 
 def test_a_sandboxed_embed_falls_back_to_the_static_page_of_a_default_view(monkeypatch):
-    from components import export
+    from components.publish import export
 
     monkeypatch.setenv(export.STATIC_URL_VARIABLE, "https://static.example/ru")
     page = rewrite(STREAMLIT_HEAD, "/", "embed=true&chart=channels&lang=en", origin="http://h")
@@ -64,7 +64,7 @@ def test_a_sandboxed_embed_falls_back_to_the_static_page_of_a_default_view(monke
 
 
 def test_a_chart_page_preloads_what_the_plotly_chunk_imports_and_imports_it_early():
-    from components.link_previews import plotly_chunk, plotly_chunk_imports
+    from components.web.link_previews import plotly_chunk, plotly_chunk_imports
 
     page = rewrite(STREAMLIT_HEAD, "/timeline", "lang=en")
     for module in (plotly_chunk(), *plotly_chunk_imports()):
@@ -76,7 +76,8 @@ def test_a_chart_page_preloads_what_the_plotly_chunk_imports_and_imports_it_earl
 def test_the_plotly_chunks_imports_are_those_streamlits_page_does_not_load(tmp_path, monkeypatch):
     """Static imports are followed to the end; a lazy import() is not, nor a module the page
     already loads."""
-    from components import first_paint, link_previews
+    from components.publish import first_paint
+    from components.web import link_previews
 
     files = {
         "PlotlyChart.aaaaaaaa.js": 'import{a as b}from"./wrapper.bbbbbbbb.js";import"./index.cccccccc.js";'
@@ -99,8 +100,8 @@ def test_the_plotly_chunks_imports_are_those_streamlits_page_does_not_load(tmp_p
 
 
 def test_the_plotly_chunks_imports_exist_in_the_installed_streamlit():
-    from components import first_paint
-    from components.link_previews import plotly_chunk_imports
+    from components.publish import first_paint
+    from components.web.link_previews import plotly_chunk_imports
 
     page_modules = {url.rsplit("/", 1)[-1] for url in first_paint.streamlit_page_modules()}
     assert page_modules, "Streamlit's page lists no modules: its index.html changed shape"
@@ -110,14 +111,14 @@ def test_the_plotly_chunks_imports_exist_in_the_installed_streamlit():
 
 
 def test_a_first_painted_embed_leaves_the_plotly_chunk_for_later():
-    from components.link_previews import head_links
+    from components.web.link_previews import head_links
 
     links = head_links("/", "embed=true&chart=channels&lang=en", first_painted=True)
     assert "PlotlyChart" not in links and "import(" not in links
 
 
 def test_a_page_tells_streamlit_where_its_server_is_and_an_unknown_path_does_not():
-    from components.link_previews import server_address
+    from components.web.link_previews import server_address
 
     for path, base, page in (("/", "", ""), ("/overview", "", "overview"),
                              ("/news/map/", "/news", "map"), ("/news", "/news", "")):

@@ -5,17 +5,17 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components import theme
-from components.data_package import read_package
-from components.export import plotly_config
-from components.frame import fit_height_style
+from components.charts import theme
+from components.data.package import read_package
 from components.map import charts as map_charts
 from components.map import shaping
 from components.map.figures import EXTENTS, MAP_EXTRA_PX
 from components.map.geometry import load_shapes, simplify, topology_to_geojson
 from components.map.memberships import ROLES
 from components.map.profile import country_profile
+from components.publish.export import plotly_config
 from components.registry import get_chart
+from components.ui.frame import fit_height_style
 
 
 @pytest.fixture(scope="module")

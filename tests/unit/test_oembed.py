@@ -4,8 +4,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from components import export, oembed
-from components.oembed import OEmbedError, check_format, resolve, size_limit
+from components.publish import export, oembed
+from components.publish.oembed import OEmbedError, check_format, resolve, size_limit
 from components.registry import get_chart
 
 BASES = ["127.0.0.1:8501"]

@@ -1,7 +1,7 @@
 """The Overview's section cards show key figures computed from the data."""
 
-from components.i18n import t
 from components.overview.shaping import section_figures
+from components.text.i18n import t
 
 
 def test_each_section_card_has_a_key_figure_from_the_data(data):

@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from components.data_package import MissingTableError, read_package
+from components.data.checks import DataPackageError
+from components.data.package import MissingTableError, read_package
 from components.paths import DATA_DIR
-from components.validation import DataPackageError
 
 
 @pytest.fixture

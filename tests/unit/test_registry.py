@@ -4,11 +4,10 @@ import re
 
 import pytest
 
-from components.i18n import LANGS, t
+from components.data.checks import split_list
 from components.map.params import COUNTRY, ROLES_SHOWN
-from components.registry import CHARTS, PAGE_PARAMS, UnknownChartError, chart_ids, get_chart
-from components.shell import PAGES
-from components.validation import split_list
+from components.registry import CHARTS, PAGE_PARAMS, PAGES, UnknownChartError, chart_ids, get_chart
+from components.text.i18n import LANGS, t
 
 CASES = [(spec, lang) for spec in CHARTS for lang in LANGS]
 IDS = [f"{spec.chart_id}-{lang}" for spec, lang in CASES]

@@ -1,6 +1,6 @@
 """Text from the data cannot become HTML, a script or a link."""
 
-from components.safe_text import md_escape, md_link, safe_url
+from components.text.safe_text import md_escape, md_link, safe_url
 
 
 def test_markdown_link_syntax_in_data_is_escaped():

@@ -2,7 +2,7 @@
 
 import socket
 
-from components.tcp_nodelay import set_on_listening_sockets
+from components.streamlit_compat.tcp_nodelay import set_on_listening_sockets
 
 
 def nodelay(sock: socket.socket) -> int:

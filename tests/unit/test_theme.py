@@ -5,7 +5,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from components import theme
+from components.charts import theme
 from components.registry import CHARTS
 
 LIGHT_INKS = {theme.TEXT_COLOUR, theme.MUTED_TEXT, theme.INK, theme.GRID_COLOUR.upper(), "#FFFFFF"}

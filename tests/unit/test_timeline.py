@@ -6,10 +6,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.conflicts import caveat
-from components.i18n import t
+from components.charts.url_state import parse_query
+from components.data.conflicts import caveat
+from components.data.summit import SUMMIT_WEEK
 from components.registry import get_chart
-from components.summit import SUMMIT_WEEK
+from components.text.i18n import t
 from components.timeline.charts import make_history, make_summit_week
 from components.timeline.events import (
     TRACKS,
@@ -25,7 +26,6 @@ from components.timeline.events import (
     year_period,
 )
 from components.timeline.params import FROM_PARAM, HISTORY_PARAMS, TRACKS_PARAM, WEEK_PARAMS
-from components.url_state import parse_query
 
 ALL = {"tracks": TRACKS, "q": "", "from": 1967, "to": 2024}
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from components.theme import TRACK_COLOURS, TRACK_MARKERS
+from components.charts.theme import TRACK_COLOURS, TRACK_MARKERS
 from components.timeline.charts import WEEK_LABEL_CHARS, make_history, make_summit_week
 from components.timeline.events import TRACKS
 from components.timeline.figures import (

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from components.i18n import LANGS
+from components.data.summit import SUMMIT_DAY
 from components.map.memberships import BLOCS, count
 from components.registry import get_chart
-from components.summit import SUMMIT_DAY
+from components.text.i18n import LANGS
 from components.timeline.events import TRACKS
 
 # Slips a template makes when the data does not fit its words.

@@ -4,9 +4,8 @@ from datetime import date
 
 import pytest
 
-from components.url_state import (
+from components.charts.url_state import (
     Notice,
-    _widget_value,
     choice,
     choices,
     day,
@@ -14,6 +13,7 @@ from components.url_state import (
     parse_query,
     text,
     to_query,
+    widget_value,
 )
 
 BLOC = choice("bloc", ("ASEAN", "EAS", "SCO", "EAEU", "all"), "EAS")
@@ -88,8 +88,8 @@ def test_no_roles_selected_is_a_view_of_its_own():
 def test_a_single_pill_stands_for_every_value_but_the_default():
     """No pill chosen is the default ("none opened"); the default has no pill of its own."""
     opened = choice("claim", ("", "C1", "C2"), "", widget="pill")
-    assert _widget_value(opened, "") is None
-    assert _widget_value(opened, "C2") == "C2"
+    assert widget_value(opened, "") is None
+    assert widget_value(opened, "C2") == "C2"
     assert opened.normalise(None) == ""
     assert opened.normalise("C1") == "C1"
     assert choice("claim", ("", "C1"), "").normalise(None) is None  # a select box's value as given

@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from components.data_package import find_problems
+from components.data.package import find_problems
+from components.data.validate import main as validate_main
 from components.paths import DATA_DIR
-from components.validate import main as validate_main
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from components import theme
-from components.i18n import LANGS
+from components.charts import theme
 from components.registry import CHARTS
+from components.text.i18n import LANGS
 
 NEUTRALS = {theme.MUTED_TEXT, theme.TEXT_COLOUR, theme.NEUTRAL_COLOUR, "#FFFFFF", theme.GRID_COLOUR}
 SERIES_OF_COLOUR = {colour.upper(): series for series, colour in theme.SERIES_COLOURS.items()}

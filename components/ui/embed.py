@@ -1,0 +1,121 @@
+"""Embed mode: ``?embed=true&chart=<id>`` shows that chart alone, for iframes in articles.
+
+The chart-only layout: title, subtitle, chart, source line, notes and one quiet footer line ("Get
+the data": the chart's rows as CSV; "Full dashboard": the app's page at this view, in a new tab).
+The chart in words stays for screen readers (the chart's accessible name and a visually hidden
+paragraph); the frame's tabs, its in-words expander and the editor's Download/Embed tools stay
+on the dashboard's pages. ``make export`` writes the same layout as a static page
+(``export.embed_page_html``).
+
+The chart reads its own parameters from the URL, like a page does; parameters it does not know
+(pym.js adds initialWidth, childId, parentTitle and parentUrl) are ignored. The height script
+(static/embed-height.js, shared with the static pages) tells the host page the content's height.
+Streamlit's own ``embed=true`` already drops the header and toolbar; the shell draws no
+navigation and no sidebar in this mode.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from components.charts.spec import ChartSpec, plotly_key
+from components.data.package import DataPackage
+from components.publish import export
+from components.registry import RETIRED_CHARTS, UnknownChartError, chart_ids, get_chart
+from components.text.i18n import Lang, t
+from components.text.safe_text import md_escape
+from components.ui import controls, frame
+from components.ui.loading import load_data
+
+CONTENT_KEY = "embed-content"  # the block the height script measures (.st-key-embed-content)
+
+# Streamlit's embed keeps 1rem of padding around the main block and a gap between elements; the
+# chart-only embed keeps 16 px around its content, small gaps, and nothing after its footer.
+_EMBED_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding: 16px !important; }
+.st-key-embed-content { padding-bottom: 0; }
+.st-key-embed-content [data-testid="stHeading"] h4 { padding: 0; }
+.st-key-embed-footer p, .st-key-embed-footer a, .st-key-embed-footer button {
+  font-size: 0.875rem !important; line-height: 1.5; margin: 0; }
+.st-key-embed-footer [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+.st-key-embed-footer button { min-height: 0; padding: 0; color: inherit; }
+.st-key-embed-footer a, .st-key-embed-footer button p { color: inherit; text-decoration: underline; }
+.ru-sr-only { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+</style>"""
+
+
+def requested() -> bool:
+    """Whether this run is an embed of a single chart.
+
+    The browser reports ``?embed=true`` as ``st.context.is_embedded``.
+    """
+    embedded = st.context.is_embedded or st.query_params.get("embed", "").lower() == "true"
+    return embedded and st.query_params.get("chart") is not None
+
+
+def static_base_url() -> str | None:
+    """Where ``make export``'s folder is hosted (``$DASHBOARD_STATIC_URL``), if the app knows."""
+    return (os.environ.get(export.STATIC_URL_VARIABLE) or "").rstrip("/") or None
+
+
+def render(lang: Lang) -> None:
+    """The chart named by ``?chart=`` alone, or a message listing the valid ids."""
+    chart_id = st.query_params.get("chart", "")
+    st.html(_EMBED_CSS)  # style only: Streamlit adds it without taking room on the page
+    charts = 0
+    with st.container(key=CONTENT_KEY, gap="xsmall"):
+        try:
+            spec = get_chart(chart_id)
+        except UnknownChartError:
+            if chart_id in RETIRED_CHARTS:
+                st.info(t(f"embed.retired.{chart_id}", lang), icon=":material/info:")
+            else:
+                st.error(t("embed.unknown_chart", lang, chart=md_escape(chart_id[:40]),
+                           ids=", ".join(chart_ids())), icon=":material/warning:")
+        else:
+            data = load_data(lang)
+            values = controls.read(spec.params, lang)
+            charts = chart_only(spec, data, values, lang)
+    st.html(export.height_script(charts), unsafe_allow_javascript=True, width="content")
+
+
+def chart_only(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang) -> int:
+    """The chart-only layout, built from the frame's pieces; returns how many charts it drew."""
+    chart = frame.build(spec, data, values, lang)
+    if chart is None:
+        st.error(t("frame.build_failed", lang), icon=":material/warning:")
+        return 0
+    shown = frame.on_screen(spec, chart, data, values, lang)
+    with st.container(key=f"frame-{spec.chart_id}", gap="xsmall"):
+        st.markdown(f"#### {md_escape(chart.title)}")
+        st.caption(md_escape(chart.subtitle))
+        style = frame.fit_height_style(spec.chart_id, chart.figure)
+        if style:
+            st.html(style)
+        st.plotly_chart(shown.figure, config=export.plotly_config(spec),
+                        key=plotly_key(spec.chart_id), alt=chart.description)
+        # The whole text alternative, for screen readers only (the chart's name is shorter).
+        st.html(f'<p class="ru-sr-only">{html.escape(chart.description)}</p>')
+        st.caption(shown.source_line)
+        for note in chart.notes:
+            st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")
+        footer(spec, chart, values, lang)
+    return 1
+
+
+def footer(spec: ChartSpec, chart, values: Mapping[str, Any], lang: Lang) -> None:
+    """One quiet line: the chart's rows as CSV, and the full dashboard at this view."""
+    url = export.dashboard_url(frame.public_app_url(), spec, values, lang)
+    with st.container(key="embed-footer", horizontal=True, gap="small",
+                      vertical_alignment="center"):
+        st.download_button(t("embed_frame.get_data", lang), export.rows_csv(chart),
+                           file_name=f"{spec.chart_id}-{lang}.csv", mime="text/csv",
+                           type="tertiary", on_click="ignore", key=f"data-{spec.chart_id}")
+        # A markdown link opens in a new tab with rel="noopener noreferrer" (Streamlit's default).
+        st.markdown(f"[{md_escape(t('embed_frame.full_dashboard', lang))}]({url})")

@@ -1,0 +1,315 @@
+"""Link previews: each page's own title and description in the HTML a crawler reads.
+
+Streamlit serves the same ``index.html`` (titled "Streamlit") for every page, and a chat app or
+social network reading a shared link never runs the page's JavaScript. This ASGI middleware
+rewrites that one HTML response: the ``<title>``, the description and the Open Graph tags of the
+page and language the link names. Everything else passes through untouched.
+
+More goes into the head of a page that shows charts. An embed URL (and a chart named on its
+page with ``chart=``) gets the oEmbed discovery link (``components/publish/oembed.py``). The plotly.js
+chunk of Streamlit's front end (4.7 MB, 1.4 MB compressed) gets a ``modulepreload``, and so do
+the modules it imports that Streamlit's page does not preload: Streamlit asks for it only once
+the first chart's message has arrived over the websocket, so the browser would otherwise fetch
+and compile it after everything else. The chunk is also evaluated early, by a few lines that
+import it once Streamlit has sent its first websocket message (``warm_chart_library``). A page
+also tells Streamlit's front end where its server is (``server_address``), so it does not first
+try the page's path as the app's base path. And an
+embed gets a few lines for an iframe sandboxed without ``allow-same-origin``: there the page's
+origin is opaque, the browser refuses Streamlit's module scripts (they load in CORS mode) and
+the embed would stay blank; it goes to the static chart page instead (``$DASHBOARD_STATIC_URL``,
+default views only), or says which sandbox flags it needs. An embed of a chart's default view
+also carries its first paint, the chart as an image until Streamlit has drawn it
+(``components/publish/first_paint.py``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+from functools import cache
+from urllib.parse import parse_qs, quote, urlencode
+
+import anyio.to_thread
+
+from components.publish import first_paint
+from components.registry import PAGES, UnknownChartError, charts_on, get_chart
+from components.streamlit_compat import bundle_fixes as frontend_fixes
+from components.text.i18n import LANGS, t
+
+log = logging.getLogger(__name__)
+PAGE_KEYS = {page.url_path: page for page in PAGES}
+_SKIP_PREFIXES = ("/_stcore", "/static", "/app/static", "/media", "/component", "/favicon")
+
+
+def preview_tags(path: str, query_string: str) -> str:
+    """The ``<title>`` and meta tags for a page path (``/map``) and query (``lang=en&...``)."""
+    lang = link_lang(query_string)
+    page = PAGE_KEYS.get(path.strip("/") or PAGES[0].url_path, PAGES[0])
+    app_title = t("app.title", lang)
+    title = app_title if page is PAGES[0] else f"{t(page.title_key, lang)} · {app_title}"
+    description = t(f"preview.{page.url_path}", lang)
+    locale = "id_ID" if lang == "id" else "en_GB"
+    values = {key: html.escape(value, quote=True) for key, value in
+              {"title": title, "description": description, "site": app_title}.items()}
+    return (f"<title>{values['title']}</title>"
+            f'<meta name="description" content="{values["description"]}" />'
+            f'<meta property="og:title" content="{values["title"]}" />'
+            f'<meta property="og:description" content="{values["description"]}" />'
+            f'<meta property="og:site_name" content="{values["site"]}" />'
+            f'<meta property="og:locale" content="{locale}" />'
+            '<meta property="og:type" content="website" />'
+            '<meta name="twitter:card" content="summary" />')
+
+
+def link_lang(query_string: str) -> str:
+    lang = parse_qs(query_string).get("lang", ["id"])[-1]
+    return lang if lang in LANGS else "id"
+
+
+@cache
+def plotly_chunk() -> str | None:
+    """The file name of the plotly.js chunk in Streamlit's front end (content-hashed)."""
+    return first_paint.streamlit_asset("js", "PlotlyChart.*.js")
+
+
+# One static import at the head of an ES module: `import{a as b}from"./x.js";` or `import"./x.js";`
+_STATIC_IMPORT = re.compile(r'\s*import\s*(?:[^;"\']*?from\s*)?"\./([^"]+\.js)"\s*;?')
+
+
+def _static_imports(module: str) -> list[str]:
+    """The modules one of Streamlit's ``static/js`` files imports statically (its head only:
+    a lazy ``import("./x.js")`` further in is not loaded with it)."""
+    source = first_paint.streamlit_static("js", module).read_text(encoding="utf-8")
+    found, position = [], 0
+    while match := _STATIC_IMPORT.match(source, position):
+        found.append(match.group(1))
+        position = match.end()
+    return found
+
+
+@cache
+def plotly_chunk_imports() -> tuple[str, ...]:
+    """The modules the plotly chunk needs that Streamlit's page does not preload already.
+
+    Streamlit fetches them only once it imports the chunk; by then the server is running the
+    page's script, and three files of 0.4-1.3 KB took 200 ms to come back (Chromium trace of a
+    first visit to the overview), time in which the chunk could not be evaluated.
+    """
+    chunk = plotly_chunk()
+    if chunk is None:
+        return ()
+    preloaded = {url.rsplit("/", 1)[-1] for url in first_paint.streamlit_page_modules()}
+    needed, queue = [], list(_static_imports(chunk))
+    while queue:
+        module = queue.pop(0)
+        if module in needed or module in preloaded or module == chunk:
+            continue
+        needed.append(module)
+        queue += _static_imports(module)
+    return tuple(needed)
+
+
+def plotly_module_urls() -> list[str]:
+    """The plotly chunk and the modules it imports that Streamlit's page does not, as the page
+    asks for them (``./static/js/...``), the chunk first; none if Streamlit has no such chunk."""
+    chunk = plotly_chunk()
+    return [f"./static/js/{module}" for module in (chunk, *plotly_chunk_imports())] if chunk else []
+
+
+def server_address(path: str, base_path: str = "") -> str:
+    """A classic inline script that tells Streamlit's front end where its server is, for a page
+    of this app (``/overview``, or the app's root).
+
+    Left to itself, the front end takes a page's path for a possible base URL path: on
+    ``/overview`` it asks ``/overview/_stcore/health`` first, is refused, waits 100 ms and asks
+    ``/_stcore/health``; its websocket opens 0.1-0.15 s later than it could on every page but
+    the root. The address goes in ``window.__streamlit.BACKEND_BASE_URL``, the setting Streamlit
+    reads for hosts that know where its server is. It is made in the browser from the address
+    the reader opened, less the page, so it holds behind a proxy that serves the app under a
+    path of its own. Any other path (a page that does not exist) is left to Streamlit.
+    """
+    within = path[len(base_path):] if base_path and path.startswith(base_path) else path
+    page = within.strip("/")
+    if page and page not in PAGE_KEYS:
+        return ""
+    return ("<script>(function(){if(window.__streamlit)return;"
+            f"var page={_js(page)},path=location.pathname.replace(/\\/+$/,'');"
+            "if(page){if(path.slice(-page.length-1)!=='/'+page)return;"
+            "path=path.slice(0,-page.length-1);}"
+            "window.__streamlit={BACKEND_BASE_URL:location.origin+path+'/'};})();</script>")
+
+
+def warm_chart_library(chunk_url: str) -> str:
+    """A classic inline script that imports the plotly chunk once Streamlit has sent its first
+    websocket message (the request to run the page's script).
+
+    Streamlit imports the chunk when the first chart's element is drawn, after the page's other
+    elements: the browser then evaluates plotly.js (0.9 s of main thread on the bench machine)
+    after everything else. Between the first message and the script's answer the main thread
+    waits for the server; the evaluation now happens in that wait. Paired runs of the bench's
+    page timing, with and without it: 0.02-0.13 s sooner to all charts drawn, on every page. The
+    import is the one Streamlit makes later (the browser evaluates a module once); if it fails,
+    Streamlit's own import reports as before. The module is left in a global, which Streamlit's
+    lazy element takes instead of suspending (``frontend_fixes.SETTLED_CHART_MODULE``).
+    """
+    return ("<script>(function(){var socket=window.WebSocket;if(!socket)return;"
+            "var send=socket.prototype.send;socket.prototype.send=function(){"
+            "socket.prototype.send=send;var sent=send.apply(this,arguments);"
+            f"setTimeout(function(){{import({_js(chunk_url)}).then(function(module){{"
+            f"window.{frontend_fixes.PLOTLY_MODULE_GLOBAL}=module;}}).catch(function(){{}});}},0);"
+            "return sent;};})();</script>")
+
+
+def shows_charts(path: str, query_string: str) -> bool:
+    """Whether the page at ``path`` draws a chart: an embed, or a page with charts."""
+    if first_paint.embed_chart_id(parse_qs(query_string)):
+        return True
+    page = PAGE_KEYS.get(path.strip("/").rsplit("/", 1)[-1] or PAGES[0].url_path)
+    return page is not None and bool(charts_on(page.url_path))
+
+
+def head_links(path: str, query_string: str, origin: str = "", base_path: str = "",
+               first_painted: bool = False) -> str:
+    """The oEmbed discovery link for a chart's URL and the plotly chunk's preload.
+
+    ``path`` is the request's whole path (base URL path included), ``origin`` its scheme and host.
+    A first-painted embed preloads it later, with Streamlit's own modules: on a slow network the
+    chunk's 1.4 MB would share the line with the image the reader is waiting for.
+    """
+    links = server_address(path, base_path)
+    query = parse_qs(query_string)
+    if origin and query.get("chart"):
+        page_url = f"{origin}{quote(path)}?{query_string}"
+        oembed = (f"{origin}{base_path}/oembed?"
+                  f"{urlencode({'url': page_url, 'format': 'json'})}")
+        links += (f'<link rel="alternate" type="application/json+oembed" '
+                  f'href="{html.escape(oembed, quote=True)}" '
+                  f'title="{html.escape(t("app.title", link_lang(query_string)), quote=True)}" />')
+    modules = plotly_module_urls()
+    if modules and shows_charts(path, query_string) and not first_painted:
+        for url in modules:
+            links += f'<link rel="modulepreload" crossorigin href="{url}" />'
+        links += warm_chart_library(modules[0])
+    if first_paint.embed_chart_id(query):
+        links += sandbox_fallback(query_string, origin + base_path if origin else "")
+    return links
+
+
+def sandbox_fallback(query_string: str, app_base: str) -> str:
+    """A classic inline script (it runs where module scripts are refused) for an embed in an
+    iframe sandboxed without allow-same-origin: the static chart page, or what flags it needs."""
+    from components.charts.url_state import parse_query, to_query
+    from components.publish import export
+
+    query = parse_qs(query_string)
+    lang = link_lang(query_string)
+    try:
+        spec = get_chart(query["chart"][-1])
+    except UnknownChartError:
+        return ""
+    values, _ = parse_query(spec.params, query)
+    static_base = (os.environ.get(export.STATIC_URL_VARIABLE) or "").rstrip("/")
+    static_page = (export.static_embed_url(static_base, spec, lang)
+                   if static_base and not to_query(spec.params, values) else "")
+    dashboard = export.dashboard_url(app_base, spec, values, lang) if app_base else ""
+    message = html.escape(t("embed_frame.sandboxed", lang, flags=export.SANDBOX))
+    if dashboard:
+        message += (f' <a href="{html.escape(dashboard, quote=True)}" target="_blank" '
+                    f'rel="noopener">{html.escape(t("embed_frame.full_dashboard", lang))}</a>')
+    notice = _js(f'<p style="font-family:sans-serif;margin:16px">{message}</p>')
+    return ("<script>(function(){if(window.origin!=='null')return;"
+            f"var page={_js(static_page)};if(page){{location.replace(page);return;}}"
+            "document.addEventListener('DOMContentLoaded',function(){"
+            f"document.getElementById('root').innerHTML={notice};"
+            "});})();</script>")
+
+
+def _js(value: str) -> str:
+    """A JavaScript string literal that cannot close the ``<script>`` it stands in."""
+    return json.dumps(value).replace("<", "\\u003c")
+
+
+def rewrite(document: str, path: str, query_string: str, origin: str = "",
+            base_path: str = "") -> str:
+    """The page HTML with its preview tags, and ``<html lang>`` set to the link's language (screen
+    readers pick their voice from it). ``origin`` (scheme and host) and ``base_path`` (the
+    server's base URL path) make the absolute address of the oEmbed discovery link. An embed
+    of a chart's default view also gets its first paint (``components/publish/first_paint.py``)."""
+    paint = None
+    if first_paint.fits(document):
+        try:
+            paint = first_paint.for_request(query_string, base_path)
+        except Exception:  # broken data, a chart that fails: the embed loads as it did before
+            log.exception("no first paint for %s?%s", path, query_string)
+    document = re.sub(r"<html[^>]*>", f'<html lang="{link_lang(query_string)}">', document,
+                      count=1)
+    document = re.sub(r"<title>.*?</title>",
+                      lambda _: preview_tags(path, query_string)
+                      + head_links(path, query_string, origin, base_path, paint is not None)
+                      + (paint.head if paint else ""),
+                      document, count=1, flags=re.S)
+    if paint is None:
+        return document
+    return first_paint.insert_body(document, paint, plotly_module_urls())
+
+
+def _origin(scope, headers: dict) -> tuple[str, str]:
+    """The app's address as the request reached it: scheme and host, and the base URL path."""
+    from streamlit import config
+
+    host = headers.get(b"host", b"").decode("latin-1")
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    if not host or not re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", host):
+        return "", ""
+    return f"{scope.get('scheme', 'http')}://{host}", (f"/{base}" if base else "")
+
+
+class LinkPreviews:
+    """ASGI middleware: page HTML gets its preview tags; all other traffic is passed through."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        headers = dict(scope.get("headers", [])) if scope["type"] == "http" else {}
+        if (scope["type"] != "http" or scope.get("method") != "GET"
+                or scope["path"].startswith(_SKIP_PREFIXES)
+                or b"text/html" not in headers.get(b"accept", b"")):
+            await self.app(scope, receive, send)
+            return
+        origin, base_path = _origin(scope, headers)
+        # Ask for the page uncompressed: it is rewritten here, and it is small.
+        scope = {**scope, "headers": [(key, value) for key, value in scope["headers"]
+                                      if key.lower() != b"accept-encoding"]}
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def capture(message):
+            if message["type"] == "http.response.start":
+                start.update(message)
+                headers = dict(message.get("headers", []))
+                if not headers.get(b"content-type", b"").startswith(b"text/html"):
+                    start["passthrough"] = True
+                    await send(message)
+                return
+            if start.get("passthrough"):
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                # In a worker thread: an embed's first paint may build its chart.
+                body = (await anyio.to_thread.run_sync(
+                    rewrite, b"".join(chunks).decode("utf-8"), scope["path"],
+                    scope.get("query_string", b"").decode("latin-1"), origin, base_path)
+                    ).encode("utf-8")
+                headers = [(k, v) for k, v in start.get("headers", [])
+                           if k.lower() not in (b"content-length", b"etag")]
+                headers.append((b"content-length", str(len(body)).encode()))
+                await send({"type": "http.response.start", "status": start["status"],
+                            "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, capture)
