@@ -36,7 +36,7 @@ help:
 	@echo "make loadtest  30 simulated readers at once (ARGS=\"--readers N\"); success rate, p50/p95, memory"
 	@echo "make bench     time and weigh every page against its static export; bench/results.json"
 	@echo "make scale-test  2 replicas behind HAProxy, 60 readers, one replica killed; bench/scale.json"
-	@echo "make lint      ruff check ."
+	@echo "make lint      ruff check . and the import-linter contracts (the layers of components/)"
 	@echo "make geocode   refresh the capital coordinates in data/capitals_geocoded.csv (needs a network)"
 	@echo "make previews  remake the live embeds' first-paint images in data/cache/previews/ (kaleido)"
 	@echo "make clean     remove $(VENV) and the tool caches"
@@ -50,6 +50,7 @@ run: $(RUN_STAMP)
 # The fast loop while changing code: lint, then the unit and AppTest layers, fastest first.
 check: $(DEV_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(PYTEST_FAST) tests/unit
 	$(PYTEST_FAST) tests/app
 
@@ -57,6 +58,7 @@ check: $(DEV_STAMP)
 # tests/scale needs Debian haproxy.
 test: $(DEV_STAMP) chromium haproxy $(AXE)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(PYTEST_LAYER) tests/unit
 	$(PYTEST_LAYER) tests/app
 	$(BIN)/python -m pytest -q tests/browser
@@ -78,6 +80,7 @@ previews: $(RUN_STAMP) chromium
 # Lint all Python code.
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Write every chart in both languages as HTML, PNG, SVG and CSV, the static chart pages for
 # embeds and a gallery with their snippets, into exports/ (ARGS="--static-url URL --app-url URL").

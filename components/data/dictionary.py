@@ -10,9 +10,12 @@ import pandas as pd
 
 from components.data.citations import AUTHORITY, TOOL_KIND
 from components.data.conflicts import caveat, disagreement
+from components.data.coverage import data_checked_to
 from components.data.package import DataPackage
-from components.text.i18n import Lang, format_date, localized, t
+from components.text.i18n import LANGS, Lang, format_date, localized, t, t_count
 from components.text.safe_text import md_escape, md_link
+
+README_NAME = "README.md"  # the package's description, in data/ and in every download
 
 
 def resource_text(resource: Mapping, key: Literal["title", "description"], lang: Lang) -> str:
@@ -165,3 +168,29 @@ def sources_page_text(data: DataPackage, lang: Lang) -> SourcesPageText:
         unconfirmed=unconfirmed_lines(data, lang),
         checked=checked_lines(data, lang),
         dictionaries={name: dictionary_lines(data.resource(name), lang) for name in data})
+
+
+def package_readme(data: DataPackage) -> str:
+    """``data/README.md``: the package in both languages, Indonesian (the default) first."""
+    descriptor = data.descriptor
+    parts = []
+    for lang in LANGS:
+        licence = descriptor["licenses"][0]
+        lines = [f"# {resource_text(descriptor, 'title', lang)}", "",
+                 resource_text(descriptor, "description", lang), "",
+                 t("readme.package_intro", lang, date=format_date(data_checked_to(data), lang)),
+                 "", f"## {t('readme.package_tables', lang)}", ""]
+        for resource in descriptor["resources"]:
+            rows = len(data[resource["name"]]) if resource["name"] in data else 0
+            lines += [f"### `{resource['path']}`", "",
+                      f"{resource_text(resource, 'description', lang)} "
+                      f"({t_count('readme.rows', lang, rows)})", ""]
+            lines += [f"- `{field['name']}` ({field.get('type', 'string')}): "
+                      f"{resource_text(field, 'description', lang)}"
+                      for field in resource["schema"]["fields"]]
+            lines.append("")
+        lines += [f"## {t('readme.licence', lang)}", "",
+                  t("readme.licence_text", lang, licence=licence.get("title") or licence["name"],
+                    url=licence.get("path", "")), ""]
+        parts.append("\n".join(lines))
+    return "\n".join(parts)

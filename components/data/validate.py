@@ -2,7 +2,7 @@
 
 Exit status 0 when the package is valid; 1 with every problem listed, one a line, as
 ``file, row N, column 'x': what is wrong``. A valid package gets its ``README.md`` rewritten from
-the descriptor and the tables (``data_downloads.package_readme``): the package's download on the
+the descriptor and the tables (``data.dictionary.package_readme``): the package's download on the
 Sources page carries it, so it must say what the tables now hold.
 """
 
@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from components.data.dictionary import README_NAME, package_readme
 from components.data.package import find_problems, read_package
 from components.paths import data_dir
-from components.publish.downloads import README_NAME, package_readme
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ sources they cite (``sources.csv``), a Frictionless ``datapackage.json`` describ
 bytes, since every entry carries a fixed timestamp and nothing else varies.
 
 The whole package is ``data/`` as the repository holds it: ``datapackage.json``, every CSV it
-lists and ``data/README.md`` (``package_readme``, rewritten by ``make validate``).
+lists and ``data/README.md`` (``data.dictionary.package_readme``, rewritten by ``make validate``).
 """
 
 from __future__ import annotations
@@ -21,13 +21,11 @@ from pathlib import Path
 import pandas as pd
 
 from components.charts.fields import csv_bytes, schema
-from components.data.coverage import data_checked_to
-from components.data.dictionary import resource_text
+from components.data.dictionary import README_NAME, resource_text
 from components.data.package import DESCRIPTOR_NAME, DataPackage
 from components.publish.about import SOURCE_COLUMNS, About, readme
-from components.text.i18n import LANGS, Lang, format_date, t, t_count
+from components.text.i18n import Lang, t
 
-README_NAME = "README.md"
 # Zip entries dated the first day a zip can hold: the bytes then depend on the content alone.
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -112,32 +110,6 @@ def chart_zip(found: About, rows: pd.DataFrame, data: DataPackage) -> bytes:
 
 
 # --- the whole package ----------------------------------------------------------------------------
-
-def package_readme(data: DataPackage) -> str:
-    """``data/README.md``: the package in both languages, Indonesian (the default) first."""
-    descriptor = data.descriptor
-    parts = []
-    for lang in LANGS:
-        licence = descriptor["licenses"][0]
-        lines = [f"# {resource_text(descriptor, 'title', lang)}", "",
-                 resource_text(descriptor, "description", lang), "",
-                 t("readme.package_intro", lang, date=format_date(data_checked_to(data), lang)),
-                 "", f"## {t('readme.package_tables', lang)}", ""]
-        for resource in descriptor["resources"]:
-            rows = len(data[resource["name"]]) if resource["name"] in data else 0
-            lines += [f"### `{resource['path']}`", "",
-                      f"{resource_text(resource, 'description', lang)} "
-                      f"({t_count('readme.rows', lang, rows)})", ""]
-            lines += [f"- `{field['name']}` ({field.get('type', 'string')}): "
-                      f"{resource_text(field, 'description', lang)}"
-                      for field in resource["schema"]["fields"]]
-            lines.append("")
-        lines += [f"## {t('readme.licence', lang)}", "",
-                  t("readme.licence_text", lang, licence=licence.get("title") or licence["name"],
-                    url=licence.get("path", "")), ""]
-        parts.append("\n".join(lines))
-    return "\n".join(parts)
-
 
 def package_zip(root: Path, data: DataPackage) -> bytes:
     """The whole data package as the repository's ``data/`` holds it, in one folder."""

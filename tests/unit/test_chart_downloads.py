@@ -15,10 +15,11 @@ import pandas as pd
 import pytest
 
 from components.charts.fields import BOM, FIELDS, csv_bytes, fields
+from components.data.dictionary import README_NAME, package_readme
 from components.paths import DATA_DIR
 from components.publish import export
 from components.publish.about import about, cited_ids
-from components.publish.downloads import README_NAME, chart_zip, package_readme, package_zip
+from components.publish.downloads import chart_zip, package_zip
 from components.publish.static_export import accessed_on, write_data_files
 from components.registry import CHARTS
 from components.text.i18n import LANGS, catalog, format_date, t
