@@ -23,7 +23,7 @@ PYTEST_LAYER = $(BIN)/python -m pytest -n 2 --dist worksteal -q
 PYTEST_FAST = $(PYTEST_LAYER) -x --ff -m "not slow"
 
 .PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode previews \
-	haproxy scale-test
+	haproxy scale-test mutation
 
 # List the verbs.
 help:
@@ -37,6 +37,7 @@ help:
 	@echo "make bench     time and weigh every page against its static export; bench/results.json"
 	@echo "make scale-test  2 replicas behind HAProxy, 60 readers, one replica killed; bench/scale.json"
 	@echo "make lint      ruff check . and the import-linter contracts (the layers of components/)"
+	@echo "make mutation  mutmut over the pure layers, then the score (ARGS=\"--max-children 1\", a mutant glob, --score)"
 	@echo "make geocode   refresh the capital coordinates in data/capitals_geocoded.csv (needs a network)"
 	@echo "make previews  remake the live embeds' first-paint images in data/cache/previews/ (kaleido)"
 	@echo "make clean     remove $(VENV) and the tool caches"
@@ -76,6 +77,13 @@ geocode: $(RUN_STAMP)
 # chromium; tests/unit/test_first_paint.py says when the data or a chart has outgrown them.
 previews: $(RUN_STAMP) chromium
 	$(BIN)/python -m components.publish.first_paint
+
+# Mutation testing of the pure layers ([tool.mutmut] in pyproject.toml): mutmut plants bugs in a
+# copy under mutants/, runs the unit tests that reach each, and tools/mutation.py prints the score.
+# Verdicts are kept in mutants/: a rerun tests only what changed. .venv/bin/mutmut results lists
+# the survivors. ARGS: --max-children N (default 2), mutant names or globs, or --score alone.
+mutation: $(DEV_STAMP)
+	$(BIN)/python tools/mutation.py $(ARGS)
 
 # Lint all Python code.
 lint: $(DEV_STAMP)

@@ -66,39 +66,7 @@ if __name__ == "__main__":  # Streamlit running this file as the app's script
     main()
 else:
     # `streamlit run dashboard.py` first imports this file to look for an ASGI app to serve: this
-    # one runs this same file as its script, and gives each page's HTML its own link preview.
-    from starlette.middleware import Middleware
-    from starlette.responses import FileResponse, PlainTextResponse
-    from starlette.routing import Route
+    # one runs this same file as its script, with the app's own routes and middleware.
+    from components.web.server import make_app
 
-    from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
-    from components.publish import first_paint, oembed
-    from components.streamlit_compat import tcp_nodelay
-    from components.streamlit_compat.bundle_fixes import FrontendFixes
-    from components.web.compression import Compression
-    from components.web.link_previews import LinkPreviews
-
-    # Streamlit has bound the app's socket by now, with Nagle's algorithm left on.
-    tcp_nodelay.set_on_listening_sockets()
-
-    async def country_shapes(request):
-        # The map's shapes, which its figures name by this address: a day in the browser's cache.
-        return FileResponse(GEOMETRY_PATH, media_type="application/json",
-                            headers={"Cache-Control": "public, max-age=86400"})
-
-    async def first_paint_image(request):
-        # A live embed's first image (components/publish/first_paint.py): its name changes with its
-        # content, so a browser keeps it for a year.
-        path = first_paint.image_path(request.path_params["name"])
-        if path is None or not path.is_file():
-            return PlainTextResponse("no such image", status_code=404)
-        return FileResponse(path, media_type=first_paint.MEDIA_TYPES.get(path.suffix),
-                            headers={"Cache-Control": "public, max-age=31536000, immutable"})
-
-    # Compression outermost: it compresses the HTML link previews rewrite and the bundles the
-    # front-end fixes change, too.
-    app = st.App(__file__, routes=[Route(GEOMETRY_URL_PATH, country_shapes),
-                                   Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
-                                   *oembed.routes()],
-                 middleware=[Middleware(Compression), Middleware(FrontendFixes),
-                             Middleware(LinkPreviews)])
+    app = make_app(__file__)

@@ -12,8 +12,6 @@ from components.text.i18n import t
 from components.ui import controls, embed, frame, shell
 from components.ui.loading import load_data
 
-KINDS = ("static", "live", "pym", "amp", "plain")
-
 lang = shell.current_lang()
 data = load_data(lang)
 shell.page_header("nav.embed", "embed.dek", lang)
@@ -41,10 +39,10 @@ static_url = (export.static_embed_url(static_base, spec, lang)
               if static_base and not url_state.to_query(spec.params, values) else None)
 
 st.subheader(t("embed.snippet_heading", lang))
-kind = st.segmented_control(
-    t("embed_snippets.choose_kind", lang), KINDS, key="embed.kind", required=True,
-    default="static" if static_url else "live",
-    format_func=lambda k: t(f"embed_snippets.kind_{k}", lang))
+# Static code where the chart has a static page (it shows without the app), until the editor
+# chooses another kind.
+st.session_state.setdefault("embed.kind", "static" if static_url else "live")
+kind = controls.control(export.SNIPPET_KIND, data, lang, key="embed.kind")
 st.caption(t(f"embed_snippets.help_{kind}", lang, width=export.SNIPPET_WIDTH))
 source = (static_url or url) if kind != "live" else url
 if kind == "static" and not static_url:

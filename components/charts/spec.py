@@ -22,6 +22,9 @@ from components.text.i18n import Lang
 # Streamlit's key of the element a chart's figure is drawn in. Its CSS class follows from it
 # ("st-key-chart-<id>"), so the frame's phone style and the first paint's hand-over can select it.
 PLOTLY_KEY_PREFIX = "chart-"
+# The chart-only embed's content block (".st-key-embed-content"): the height script measures it,
+# and a first paint hands over once it is drawn.
+EMBED_CONTENT_KEY = "embed-content"
 
 
 def plotly_key(chart_id: str) -> str:

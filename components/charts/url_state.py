@@ -36,12 +36,14 @@ class Param:
     ``kind`` is the kind of value ("choice", "choices", "day", "year", "text" or "flag");
     ``widget`` the control drawn for it ("select", "radio", "segmented", "pill" (one pill or
     none, none being the default), "pills", "date", "number", "text" or "toggle");
-    ``allowed`` gives the allowed values, or the bounds of a day or year, when asked: a bound
-    such as "the last day the data was checked" is computed on each run.
+    ``allowed`` gives the allowed values, or the bounds of a day or year, when asked, and
+    ``initial`` is the default or a function that gives it: options and bounds that come from the
+    data (the claims, the countries, the last day checked) are read when used, from the package
+    the app serves, so an edited package needs no restart.
     """
 
     key: str
-    default: Any
+    initial: Any  # the default, or a function of no arguments that gives it
     parse: Callable[[str], Any]  # raises ValueError for a value it does not accept
     dump: Callable[[Any], str] = str
     kind: str = "text"
@@ -50,6 +52,10 @@ class Param:
     option_names: OptionNames | None = None
     widget: str = "text"
     help_key: str = ""
+
+    @property
+    def default(self) -> Any:
+        return self.initial() if callable(self.initial) else self.initial
 
     @property
     def options(self) -> tuple[Any, ...]:
@@ -76,42 +82,52 @@ class Notice:
     value: str
 
 
-def _fixed(values: Iterable[Any]) -> Callable[[], tuple[Any, ...]]:
+def _fixed(values: Iterable[Any] | Callable[[], Iterable[Any]]) -> Callable[[], tuple[Any, ...]]:
+    if callable(values):
+        return lambda: tuple(values())
     frozen = tuple(values)
     return lambda: frozen
 
 
-def _when_asked(value: date | Callable[[], date]) -> Callable[[], date]:
+def _when_asked(value: Any) -> Callable[[], Any]:
     return value if callable(value) else (lambda: value)
 
 
-def choice(key: str, options: Sequence[str], default: str, *, label_key: str = "",
+Options = Sequence[str] | Callable[[], Sequence[str]]  # fixed, or read when asked
+
+
+def choice(key: str, options: Options, default: str, *, label_key: str = "",
            option_names: OptionNames | None = None, widget: str = "select") -> Param:
     """One of ``options``, matched exactly."""
+    allowed = _fixed(options)
+
     def parse(text: str) -> str:
-        if text not in options:
+        if text not in allowed():
             raise ValueError(text)
         return text
-    return Param(key, default, parse, kind="choice", allowed=_fixed(options), label_key=label_key,
+    return Param(key, default, parse, kind="choice", allowed=allowed, label_key=label_key,
                  option_names=option_names, widget=widget)
 
 
-def choices(key: str, options: Sequence[str], default: Sequence[str] = (), *,
+def choices(key: str, options: Options, default: Sequence[str] = (), *,
             label_key: str = "", option_names: OptionNames | None = None) -> Param:
     """A subset of ``options`` joined with ``~``; kept in the options' order, duplicates dropped.
 
     An empty value means "none selected", which is a view a reader can reach.
     """
+    allowed = _fixed(options)
+
     def parse(text: str) -> tuple[str, ...]:
         items = [item for item in text.split(LIST_SEPARATOR) if item]
-        if any(item not in options for item in items):
+        known = allowed()
+        if any(item not in known for item in items):
             raise ValueError(text)
-        return tuple(option for option in options if option in items)
+        return tuple(option for option in known if option in items)
 
     def dump(value: Iterable[str]) -> str:
         return LIST_SEPARATOR.join(value)
 
-    return Param(key, tuple(default), parse, dump, kind="choices", allowed=_fixed(options),
+    return Param(key, tuple(default), parse, dump, kind="choices", allowed=allowed,
                  label_key=label_key, option_names=option_names, widget="pills")
 
 
@@ -134,14 +150,17 @@ def day(key: str, default: date, earliest: date, latest: date | Callable[[], dat
                  help_key=help_key)
 
 
-def year(key: str, default: int, earliest: int, latest: int, *, label_key: str = "",
-         help_key: str = "") -> Param:
-    """A year between ``earliest`` and ``latest``, written as four digits."""
+def year(key: str, default: int | Callable[[], int], earliest: int, latest: int | Callable[[], int],
+         *, label_key: str = "", help_key: str = "") -> Param:
+    """A year between ``earliest`` and ``latest`` (a number, or a function asked when used),
+    written as four digits."""
+    last = _when_asked(latest)
+
     def parse(value: str) -> int:
-        if not (len(value) == 4 and value.isdigit()) or not earliest <= int(value) <= latest:
+        if not (len(value) == 4 and value.isdigit()) or not earliest <= int(value) <= last():
             raise ValueError(value)
         return int(value)
-    return Param(key, default, parse, kind="year", allowed=_fixed((earliest, latest)),
+    return Param(key, default, parse, kind="year", allowed=lambda: (earliest, last()),
                  label_key=label_key, widget="number", help_key=help_key)
 
 

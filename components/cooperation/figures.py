@@ -26,7 +26,6 @@ COLUMN_LABEL_CHARS = 14
 # The margin plotly grows for long axis labels falls a few pixels short of the longest upright
 # or multi-line one, which a phone's edge then cut; an empty axis title beyond them adds room.
 EDGE_ROOM = {"text": "\u00a0", "standoff": 0}
-ROW_LINE_PX = 17  # per line of an initiative's row label
 EDGE_ROOM_SMALL = {**EDGE_ROOM, "font": {"size": 8}}
 
 

@@ -13,12 +13,10 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from components.paths import data_dir
+from components.data.summit import SUMMIT_DAY
+from components.paths import DATA_DIR, data_dir
 
 BLOCS_FILE = "blocs.csv"
-# If blocs.csv cannot be read (the app then shows its data notice), the day the shipped data was
-# last checked keeps the controls working rather than failing.
-FALLBACK = date(2025, 10, 28)
 
 
 @lru_cache(maxsize=8)
@@ -39,9 +37,18 @@ def bloc_checked_to(root: Path | None = None) -> dict[str, date]:
 
 
 def checked_to(root: Path | None = None) -> date:
-    """The day through which the package's memberships were checked: the earliest bloc's."""
-    days = bloc_checked_to(root)
-    return min(days.values()) if days else FALLBACK
+    """The day through which the package's memberships were checked: the earliest bloc's.
+
+    When blocs.csv cannot be read (the app then shows its data notice) the controls still need
+    a last day. It is one a package was checked to, not a date written here that the next update
+    of the data would leave behind: the shipped package's, when the file that failed is another
+    copy's; else the summit day, the earliest last day the controls can have (the map opens on
+    it) and one that any copy of a package about the summit was checked to.
+    """
+    for folder in (root or data_dir(), DATA_DIR):
+        if days := bloc_checked_to(folder):
+            return min(days.values())
+    return SUMMIT_DAY
 
 
 def data_checked_to(data) -> date:

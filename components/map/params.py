@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 from components.charts import url_state
 from components.data.coverage import checked_to
 from components.data.package import DataPackage
+from components.data.source import column
 from components.data.summit import SUMMIT_DAY
 from components.map.memberships import ROLES
 from components.map.shaping import ALL_BLOCS, BLOC_OPTIONS, bloc_labels, country_names, role_name
-from components.paths import DATA_DIR
 from components.text.i18n import Lang, t
 
 EARLIEST = date(1967, 8, 8)  # the Bangkok Declaration: no bloc here existed before
@@ -23,10 +22,6 @@ def last_selectable_day() -> date:
     return min(checked_to(), date.today())
 
 
-def _country_codes() -> tuple[str, ...]:
-    # Read with csv, not the package: parameters are defined at import, before any page loads data.
-    with (DATA_DIR / "countries.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return tuple(row["iso3"] for row in csv.DictReader(handle))
 
 
 def _bloc_names(data: DataPackage, lang: Lang) -> dict[str, str]:
@@ -37,8 +32,6 @@ def _country_options(data: DataPackage, lang: Lang) -> dict[str, str]:
     return {"": t("map.control.no_country", lang), **country_names(data, lang)}
 
 
-COUNTRY_CODES = _country_codes()
-
 BLOC = url_state.choice("bloc", BLOC_OPTIONS, ALL_BLOCS, label_key="map.control.bloc",
                         option_names=_bloc_names)
 ROLES_SHOWN = url_state.choices("roles", ROLES, ROLES, label_key="map.control.roles",
@@ -46,8 +39,8 @@ ROLES_SHOWN = url_state.choices("roles", ROLES, ROLES, label_key="map.control.ro
                                     role: role_name(role, lang) for role in ROLES})
 AS_OF = url_state.day("asof", SUMMIT_DAY, EARLIEST, last_selectable_day,
                       label_key="map.control.asof")
-COUNTRY = url_state.choice("country", ("", *COUNTRY_CODES), "", label_key="map.control.country",
-                           option_names=_country_options)
+COUNTRY = url_state.choice("country", lambda: ("", *column("countries.csv", "iso3")), "",
+                           label_key="map.control.country", option_names=_country_options)
 # Asia and the Pacific by default, the story's scale; the whole world where a bloc reaches beyond.
 WORLD = url_state.flag("world", False, label_key="map.control.world")
 PARAMS = (BLOC, ROLES_SHOWN, AS_OF, WORLD, COUNTRY)

@@ -27,13 +27,13 @@ from components.charts import fonts
 from components.charts.fields import csv_bytes
 from components.charts.spec import Chart, ChartSpec
 from components.charts.theme import FONT_FAMILY, MUTED_TEXT
-from components.charts.url_state import to_query
+from components.charts.url_state import choice, to_query
 from components.data.citations import CREDIT_LIMIT, CreditedTools
 from components.map.geometry import inline_shapes
 from components.paths import STATIC_DIR
 from components.registry import chart_page, link_path
 from components.text.i18n import Lang, t
-from components.text.safe_text import safe_url
+from components.text.safe_text import js_literal, safe_url
 
 # plotly.js fetches a base map from a CDN for any geo trace; this empty topology stops it
 # (plotly appends the file name after the '#').
@@ -45,6 +45,7 @@ HEIGHT_SCRIPT = STATIC_DIR / "embed-height.js"  # one height script for the live
 # origin's storage), a new tab for "Full dashboard" and the CSV download of "Get the data".
 SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"
 SNIPPET_WIDTH = 640  # the article column a plain iframe's height is measured at
+NARROW_PREVIEW_WIDTH = 360  # a static page's or first paint's image for phones, in CSS px
 # A deployment's addresses: the app as readers reach it, and where `make export`'s folder is
 # hosted (the live app then offers the static snippet, and a sandboxed embed falls back to it).
 APP_URL_VARIABLE = "DASHBOARD_APP_URL"
@@ -91,7 +92,7 @@ def standalone_figure(chart: Chart) -> go.Figure:
     return go.Figure(inline_shapes(chart.figure.to_plotly_json()))
 
 
-def framed_figure(chart: Chart, source_text: str, width: int = EXPORT_WIDTH) -> go.Figure:
+def framed_figure(chart: Chart, source_text: str) -> go.Figure:
     """A copy of the figure with its title, subtitle and source drawn in, for image files.
 
     Title and subtitle sit at the top with the legend under them, as in a printed chart; the
@@ -282,15 +283,20 @@ def height_script(charts: int) -> str:
     return f"<script>\n{source}</script>"
 
 
-def _js(value: Any) -> str:
-    """A value as a JavaScript literal that is also safe inside an HTML ``<script>``."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-
-
 _LISTENER = ("<script>window.addEventListener('message',function(e){"
              f"if(!e.data||e.data.type!=='{HEIGHT_MESSAGE}')return;"
              "document.querySelectorAll('iframe').forEach(function(f){"
              "if(f.contentWindow===e.source)f.style.height=e.data.height+'px';});});</script>")
+
+
+SNIPPET_KINDS = ("static", "live", "pym", "amp", "plain")
+# The control on the Embed page that picks one of the snippets below. Declared here rather than
+# in the page script, which runs anew on every rerun: a control's option names are cached by its
+# parameter's identity.
+SNIPPET_KIND = choice("kind", SNIPPET_KINDS, "live", label_key="embed_snippets.choose_kind",
+                      widget="segmented",
+                      option_names=lambda data, lang: {kind: t(f"embed_snippets.kind_{kind}", lang)
+                                                       for kind in SNIPPET_KINDS})
 
 
 def embed_snippet(url: str, title: str, description: str, height: int = 640) -> str:
@@ -318,8 +324,8 @@ def pym_snippet(url: str, title: str, element_id: str) -> str:
     messages. The page loads pym.js itself (its own copy: the snippet names no host)."""
     return (f'<div id="{html.escape(element_id)}"></div>\n'
             '<script src="pym.v1.min.js"></script>\n'
-            f"<script>new pym.Parent({_js(element_id)}, {_js(url)}, {{title: {_js(title)}}});"
-            "</script>")
+            f"<script>new pym.Parent({js_literal(element_id)}, {js_literal(url)}, "
+            f"{{title: {js_literal(title)}}});</script>")
 
 
 def amp_snippet(url: str, title: str, height: int, overflow_label: str) -> str:
@@ -493,22 +499,22 @@ def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str]
         f'<p class="source">{source_html(publishers, credits, lang)}</p>\n{notes}'
         f'<p class="links">{"".join(links)}</p>\n'
         "</main>\n"
-        f'<script type="application/json" id="figure">{_js(static_figure(chart))}</script>\n'
+        f'<script type="application/json" id="figure">{js_literal(static_figure(chart))}</script>\n'
         f"{height_script(0)}\n"
         "<script>\n"
         "window.addEventListener('load', function () {\n"
         "  // The image first; plotly.js (1.4 MB compressed) only once the page has loaded.\n"
         "  var script = document.createElement('script');\n"
-        f"  script.src = {_js(plotlyjs_src)};\n"
+        f"  script.src = {js_literal(plotlyjs_src)};\n"
         "  script.onload = function () {\n"
         "    var box = document.getElementById('chart');\n"
         "    var figure = JSON.parse(document.getElementById('figure').textContent);\n"
         "    var plot = document.createElement('div');\n"
         "    plot.className = 'plot';\n"
         "    plot.setAttribute('role', 'img');\n"
-        f"    plot.setAttribute('aria-label', {_js(chart.description)});\n"
+        f"    plot.setAttribute('aria-label', {js_literal(chart.description)});\n"
         "    box.appendChild(plot);\n"
-        f"    Plotly.newPlot(plot, figure.data, figure.layout, {_js(config)}).then(function () {{\n"
+        f"    Plotly.newPlot(plot, figure.data, figure.layout, {js_literal(config)}).then(function () {{\n"
         "      var picture = box.querySelector('picture');\n"
         "      if (picture) { picture.remove(); }\n"
         "    });\n"

@@ -15,22 +15,23 @@ its default, as in the app. Errors are JSON ``{"error": ...}``: 400 for a missin
 ``maxwidth``/``maxheight`` that is not a positive whole number, 404 for a URL of another site, a
 URL that names no chart, or an unknown chart, 501 for any ``format`` but json.
 
-The parsing and the answer are pure (tested in tests/unit/test_oembed.py); ``endpoint`` is the
-Starlette route ``routes()`` gives the ``st.App``.
+The parsing and the answer are pure (tested in tests/unit/publish/test_oembed.py); the route the
+app serves them at is ``components.web.server``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from components.charts.cache import built, derived
 from components.charts.spec import ChartSpec
 from components.charts.url_state import parse_query
+from components.data.citations import source_text
+from components.data.source import current_package
 from components.publish import export
 from components.registry import UnknownChartError, chart_page, get_chart, link_path
 from components.text.i18n import LANGS, Lang, t
@@ -122,46 +123,14 @@ def answer(target: Target, title: str, height_at, maxwidth: int | None = None,
                                 width, height)
 
 
-# --- the live app's side -------------------------------------------------------------------------
-
-_lock = threading.Lock()
-_package: tuple[Any, Any] = (None, None)
-_heights: dict[tuple, tuple[str, Any, str]] = {}
-
-
-def current_data():
-    """The data package, read again only when its files change (like the app's own cache)."""
-    global _package
-    from components.data.package import fingerprint, read_package
-    from components.paths import data_dir
-
-    root = data_dir()
-    version = (str(root), fingerprint(root))
-    with _lock:
-        if _package[0] != version:
-            _package = (version, dataclasses.replace(read_package(root, partial=True),
-                                                     version=version))
-        return _package[1]
-
-
-def _chart_texts(target: Target):
-    """The built chart's title and what the height estimate needs, cached per view."""
-    from components.data.citations import source_text
-
-    data = current_data()
-    key = (target.spec.chart_id, tuple(sorted((k, str(v)) for k, v in target.values.items())),
-           target.lang, data.version)
-    with _lock:
-        cached = _heights.get(key)
-    if cached is None:
-        chart = target.spec.make(data, dict(target.values), target.lang)
-        cached = (chart.title, chart, source_text(data["sources"], chart.source_ids, target.lang,
-                                                  credits=chart.credits))
-        with _lock:
-            if len(_heights) > 256:
-                _heights.clear()
-            _heights[key] = cached
-    return cached
+def _chart_and_source(target: Target):
+    """The built chart of the view and its plain source line (both shared: ``charts.cache``)."""
+    data = current_package()
+    chart = built(target.spec, data, target.values, target.lang)
+    source = derived("source-text", target.spec, data, target.values, target.lang,
+                     lambda: source_text(data["sources"], chart.source_ids, target.lang,
+                                         credits=chart.credits))
+    return chart, source
 
 
 def app_bases(host: str, base_path: str) -> list[str]:
@@ -181,33 +150,11 @@ def respond(params: Mapping[str, str], host: str, base_path: str) -> tuple[int, 
         maxheight = size_limit(params.get("maxheight"), "maxheight")
         target = resolve(params.get("url", ""), app_bases(host, base_path))
         try:
-            title, chart, source = _chart_texts(target)
+            chart, source = _chart_and_source(target)
         except Exception as error:  # a table with problems: the app shows a notice instead
             raise OEmbedError(503, "this chart cannot be built right now") from error
-        return 200, answer(target, title,
+        return 200, answer(target, chart.title,
                            lambda width: export.estimated_height(chart, source, target.lang, width),
                            maxwidth, maxheight)
     except OEmbedError as error:
         return error.status, {"error": error.message}
-
-
-async def endpoint(request):
-    import anyio.to_thread
-    from starlette.responses import JSONResponse
-    from streamlit import config
-
-    host = request.headers.get("host", "")
-    base_path = config.get_option("server.baseUrlPath") or ""
-    status, body = await anyio.to_thread.run_sync(respond, dict(request.query_params), host,
-                                                  base_path)
-    headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300"}
-    return JSONResponse(body, status_code=status, headers=headers)
-
-
-def routes() -> list:
-    """The ``/oembed`` route for ``st.App(routes=...)``, under ``server.baseUrlPath`` if set."""
-    from starlette.routing import Route
-    from streamlit import config
-
-    base = (config.get_option("server.baseUrlPath") or "").strip("/")
-    return [Route(f"/{base}/oembed" if base else "/oembed", endpoint, methods=["GET"])]

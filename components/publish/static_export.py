@@ -56,7 +56,6 @@ PLOTLY_JS = "plotly.min.js"
 FONT_FILE = f"fonts/{fonts.WEB_FONT.name}"  # beside plotly.min.js, shared by every page
 GZIP_SUFFIXES = (".html", ".js", ".json", ".svg", ".csv")
 GZIP_MIN_BYTES = 1024
-NARROW_PREVIEW_WIDTH = 360
 MEASURE_WIDTHS = (export.SNIPPET_WIDTH, 375)
 FILE_KINDS = ((".embed.html", "embed_snippets.kind_static"), (".html", None), (".png", None),
               (".svg", None), (".csv", None), (".zip", None), ("-fallback.html", "export.fallback"))
@@ -94,7 +93,7 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
 
     preview, ext = export.preview_image(chart, export.SNIPPET_WIDTH)
     (stem.parent / f"{spec.chart_id}.preview.{ext}").write_bytes(preview)
-    narrow, narrow_ext = export.preview_image(chart, NARROW_PREVIEW_WIDTH)
+    narrow, narrow_ext = export.preview_image(chart, export.NARROW_PREVIEW_WIDTH)
     (stem.parent / f"{spec.chart_id}.preview-narrow.{narrow_ext}").write_bytes(narrow)
     oembed_href = (export.static_embed_url(static_url, spec, lang).removesuffix(".embed.html")
                    + ".oembed.json") if static_url else None
@@ -123,7 +122,7 @@ def write_data_files(out: Path, data, spec, lang, chart, *, url: str, accessed: 
     stem.with_suffix(".zip").write_bytes(chart_zip(found, chart.rows, data))
 
 
-def measure_heights(out: Path, pages: list[Path]) -> dict[Path, dict[int, int]] | None:
+def measure_heights(pages: list[Path]) -> dict[Path, dict[int, int]] | None:
     """Each static chart page's height at ``MEASURE_WIDTHS``, drawn in Chromium; None without
     Playwright (the gallery then gives the estimate). In a thread of its own: a caller may be
     running Playwright's sync API already (the browser tests), and it allows one per thread."""
@@ -312,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         print("ok", flush=True)
     print("measuring the static chart pages in Chromium ...", flush=True)
     pages = [args.out / lang / export.static_page_name(spec) for lang, spec, _ in entries]
-    measured = measure_heights(args.out, pages)
+    measured = measure_heights(pages)
     for (lang, spec, info), path in zip(entries, pages, strict=True):
         info["measured"] = measured is not None
         info["heights"] = measured[path] if measured else {width: info["estimate"]

@@ -9,8 +9,8 @@ visible. ``DRAW_ONCE`` mounts the chart once the width is known, so it is drawn 
 its width; a hidden container (width 0) waits, as before.
 
 Streamlit loads that element with ``React.lazy``, which suspends on first use even when the
-module is already there (link previews import it early, ``warm_chart_library``): the element's
-skeleton is committed, and React holds back the chart's reveal after a fallback (by up to
+module is already there (link previews import it early, ``front_end.warm_chart_library``): the
+element's skeleton is committed, and React holds back the chart's reveal after a fallback (by up to
 500 ms, to avoid flicker), 0.15-0.2 s on the bench machine. ``SETTLED_CHART_MODULE`` hands
 React the module the early import left in ``window.<PLOTLY_MODULE_GLOBAL>`` as an already
 settled thenable, so the first use does not suspend; without it, the element loads as it ships.
@@ -19,72 +19,89 @@ Each fix replaces one exact piece of one content-hashed bundle. The bundle's nam
 content, so a fixed bundle is the same bytes for as long as the name is served. If a Streamlit
 upgrade changes the bundle, the piece is no longer found in exactly one file: the bundle is
 then served as it ships (what the fix saved is lost, nothing breaks), the log says so, and a
-unit test (tests/unit/test_frontend_fixes.py) fails until the fix is redone or dropped.
+unit test (tests/unit/streamlit_compat/test_bundle_fixes.py) fails until the fix is redone or
+dropped.
 
-This ASGI middleware sits inside ``components.web.compression.Compression``, which compresses the
-fixed bundle once and keeps it.
+This ASGI middleware sits inside ``components.web.compression.Compression``, which compresses
+the fixed bundle once and keeps it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from components.publish import first_paint
+from components.streamlit_compat import Shim, front_end
+from components.streamlit_compat.front_end import PLOTLY_MODULE_GLOBAL
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class BundleFix:
-    pattern: str  # the bundle's file name under static/js, its hash as a wildcard
-    old: bytes  # exactly once in the bundle
-    new: bytes
+    shim: Shim
+    bundle: Callable[[], str | None]  # the bundle's file name under static/js, from the manifest
+    old: Callable[[str], bytes]  # exactly once in the bundle (given the plotly chunk's name)
+    new: Callable[[str], bytes]
 
 
 # The plotly element's wrapper (`Ye` in the minified bundle) renders the chart when the
 # fullscreen frame's width is truthy, and -1 ("not measured yet") is truthy.
 DRAW_ONCE = BundleFix(
-    pattern="PlotlyChart.*.js",
-    old=b"return t?i(Je,{width:t,...e}):null",
-    new=b"return t>0?i(Je,{width:t,...e}):null",
+    Shim("plotly-draw-once", "1.67.0",
+         why="Streamlit draws every chart twice on a first visit, first hidden at plotly's "
+             "default size: 0.17-0.19 s sooner to charts on the pages with 2-3 charts (paired "
+             "runs).",
+         remove_when="Streamlit's PlotlyChart waits for a measured width (width > 0)."),
+    bundle=front_end.plotly_chunk,
+    old=lambda chunk: b"return t?i(Je,{width:t,...e}):null",
+    new=lambda chunk: b"return t>0?i(Je,{width:t,...e}):null",
 )
-PLOTLY_MODULE_GLOBAL = "__dashboardPlotlyChart"  # set by link_previews.warm_chart_library
 # The entry bundle's lazy plotly element: `(0,U.lazy)(()=>H(()=>import(chunk),deps,meta))`, H
 # being Vite's preload helper.
 SETTLED_CHART_MODULE = BundleFix(
-    pattern="index.*.js",
-    old=b"(0,U.lazy)(()=>H(()=>import(`./PlotlyChart.D9Z0_fxz.js`)",
-    new=(f"(0,U.lazy)(()=>window.{PLOTLY_MODULE_GLOBAL}?"
-         f"{{then:r=>r(window.{PLOTLY_MODULE_GLOBAL})}}:"
-         "H(()=>import(`./PlotlyChart.D9Z0_fxz.js`)").encode(),
+    Shim("settled-chart-module", "1.67.0",
+         why="React.lazy suspends on first use even when the early import has the module, and "
+             "React then holds the chart's reveal back by 0.15-0.2 s after the skeleton.",
+         remove_when="Streamlit's lazy chart element no longer suspends on a loaded module, or "
+                     "the early import (front_end.EARLY_CHART_IMPORT) goes."),
+    bundle=front_end.entry_module,
+    old=lambda chunk: f"(0,U.lazy)(()=>H(()=>import(`./{chunk}`)".encode(),
+    new=lambda chunk: (f"(0,U.lazy)(()=>window.{PLOTLY_MODULE_GLOBAL}?"
+                       f"{{then:r=>r(window.{PLOTLY_MODULE_GLOBAL})}}:"
+                       f"H(()=>import(`./{chunk}`)").encode(),
 )
 FIXES = (DRAW_ONCE, SETTLED_CHART_MODULE)
+SHIMS = tuple(fix.shim for fix in FIXES)
 
 
-def fixable(fix: BundleFix, source: bytes) -> bool:
-    return source.count(fix.old) == 1
+def fixable(fix: BundleFix, source: bytes, chunk: str) -> bool:
+    return source.count(fix.old(chunk)) == 1
 
 
-def apply(fix: BundleFix, source: bytes) -> bytes:
-    return source.replace(fix.old, fix.new, 1) if fixable(fix, source) else source
+def apply(fix: BundleFix, source: bytes, chunk: str) -> bytes:
+    return (source.replace(fix.old(chunk), fix.new(chunk), 1) if fixable(fix, source, chunk)
+            else source)
 
 
 @cache
 def fixes_by_bundle() -> dict[str, BundleFix]:
-    """The fixes that apply to the Streamlit installed, by bundle file name. A fix whose piece
-    is not in exactly one of the bundles its pattern names, exactly once, is left out, and
-    logged."""
+    """The fixes that apply to the Streamlit installed, by bundle file name. A fix whose shim is
+    off, or whose piece is not exactly once in its bundle, is left out, and logged."""
     found = {}
+    chunk = front_end.plotly_chunk() or ""
     for fix in FIXES:
-        holders = [name for name in first_paint.streamlit_assets("js", fix.pattern)
-                   if fixable(fix, first_paint.streamlit_static("js", name).read_bytes())]
-        if len(holders) == 1:
-            found[holders[0]] = fix
+        if not fix.shim.active:
+            continue
+        name = fix.bundle()
+        if name and chunk and fixable(fix, front_end.file_path(name).read_bytes(), chunk):
+            found[name] = fix
         else:
-            log.warning("no Streamlit bundle %s is the one its fix was written for; serving "
-                        "it unchanged (see components/streamlit_compat/bundle_fixes.py)", fix.pattern)
+            log.warning("Streamlit's bundle %s is not the one the fix %r was written for; serving "
+                        "it unchanged (components/streamlit_compat/bundle_fixes.py)", name,
+                        fix.shim.name)
     return found
 
 
@@ -123,9 +140,10 @@ class FrontendFixes:
             body = b"".join(chunks)
             headers = start.get("headers", [])
             if start.get("status") == 200:
-                body = apply(fix, body)
+                body = apply(fix, body, front_end.plotly_chunk() or "")
+                # The shipped bundle's ETag names other bytes than these.
                 headers = [(key, value) for key, value in headers
-                           if key.lower() != b"content-length"]
+                           if key.lower() not in (b"content-length", b"etag")]
                 headers.append((b"content-length", str(len(body)).encode()))
             await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": body})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import textwrap
+from typing import Any
 from urllib.parse import urlparse
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
@@ -45,3 +47,9 @@ def wrap_for_hover(text: str, width: int = 50) -> str:
     Quotes stay as they are: plotly does not decode ``&quot;`` and would show it literally.
     """
     return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width) or [""])
+
+
+def js_literal(value: Any) -> str:
+    """A value as a JavaScript literal that is also safe inside an HTML ``<script>``: no ``<``
+    or ``>`` can close the script or open a comment, whatever the data holds."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")

@@ -15,17 +15,20 @@ from components.data.citations import cited_sources
 from components.data.conflicts import marked
 from components.data.coverage import checked_to
 from components.data.summit import SUMMIT_DAY, SUMMIT_WEEK
-from components.paths import DATA_DIR
 from components.text.i18n import Lang, format_date, format_date_range, localized, t
 from components.text.safe_text import md_escape, md_link, wrap_for_hover
 
 TRACKS: tuple[str, ...] = ("ASEAN", "EAS", "ASEAN-Russia", "SCO", "EAEU", "Russia")
 FIRST_YEAR = 1967  # the Bangkok Declaration
-LAST_YEAR = checked_to(DATA_DIR).year  # the shipped data's last checked year: the period control's end
 SEARCHED_COLUMNS = ("title_id", "title_en", "description_id", "description_en")
 # Where no source gives the hour, an event is drawn at midday of its day rather than at midnight,
 # so it sits in the middle of the day's column.
 UNKNOWN_TIME = time(12, 0)
+
+
+def last_year() -> int:
+    """The period control's last year: the year the data was checked to, asked when used."""
+    return checked_to().year
 
 
 def track_labels(lang: Lang, tracks: Sequence[str] = TRACKS) -> dict[str, str]:

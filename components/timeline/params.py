@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from components.charts import url_state
-from components.timeline.events import FIRST_YEAR, LAST_YEAR, TRACKS, track_labels
+from components.timeline.events import FIRST_YEAR, TRACKS, last_year, track_labels
 
 TRACKS_PARAM = url_state.choices("tracks", TRACKS, default=TRACKS,
                                  label_key="timeline.filter.tracks",
                                  option_names=lambda data, lang: track_labels(lang))
-FROM_PARAM = url_state.year("from", FIRST_YEAR, FIRST_YEAR, LAST_YEAR,
+FROM_PARAM = url_state.year("from", FIRST_YEAR, FIRST_YEAR, last_year,
                             label_key="timeline.filter.from", help_key="timeline.filter.period_help")
-TO_PARAM = url_state.year("to", LAST_YEAR, FIRST_YEAR, LAST_YEAR, label_key="timeline.filter.to",
+TO_PARAM = url_state.year("to", last_year, FIRST_YEAR, last_year, label_key="timeline.filter.to",
                           help_key="timeline.filter.period_help")
 QUERY_PARAM = url_state.text("q", label_key="timeline.filter.search",
                              help_key="timeline.filter.search_help")

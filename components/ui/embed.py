@@ -23,31 +23,15 @@ from typing import Any
 
 import streamlit as st
 
-from components.charts.spec import ChartSpec, plotly_key
+from components.charts.spec import EMBED_CONTENT_KEY, ChartSpec, plotly_key
 from components.data.package import DataPackage
 from components.publish import export
 from components.registry import RETIRED_CHARTS, UnknownChartError, chart_ids, get_chart
+from components.streamlit_compat.dom import EMBED_CSS
 from components.text.i18n import Lang, t
 from components.text.safe_text import md_escape
 from components.ui import controls, frame
 from components.ui.loading import load_data
-
-CONTENT_KEY = "embed-content"  # the block the height script measures (.st-key-embed-content)
-
-# Streamlit's embed keeps 1rem of padding around the main block and a gap between elements; the
-# chart-only embed keeps 16 px around its content, small gaps, and nothing after its footer.
-_EMBED_CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding: 16px !important; }
-.st-key-embed-content { padding-bottom: 0; }
-.st-key-embed-content [data-testid="stHeading"] h4 { padding: 0; }
-.st-key-embed-footer p, .st-key-embed-footer a, .st-key-embed-footer button {
-  font-size: 0.875rem !important; line-height: 1.5; margin: 0; }
-.st-key-embed-footer [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
-.st-key-embed-footer button { min-height: 0; padding: 0; color: inherit; }
-.st-key-embed-footer a, .st-key-embed-footer button p { color: inherit; text-decoration: underline; }
-.ru-sr-only { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-</style>"""
 
 
 def requested() -> bool:
@@ -67,9 +51,10 @@ def static_base_url() -> str | None:
 def render(lang: Lang) -> None:
     """The chart named by ``?chart=`` alone, or a message listing the valid ids."""
     chart_id = st.query_params.get("chart", "")
-    st.html(_EMBED_CSS)  # style only: Streamlit adds it without taking room on the page
+    if EMBED_CSS:
+        st.html(EMBED_CSS)  # style only: Streamlit adds it without taking room on the page
     charts = 0
-    with st.container(key=CONTENT_KEY, gap="xsmall"):
+    with st.container(key=EMBED_CONTENT_KEY, gap="xsmall"):
         try:
             spec = get_chart(chart_id)
         except UnknownChartError:

@@ -19,101 +19,53 @@ from urllib.parse import urlparse
 
 import plotly.graph_objects as go
 import streamlit as st
-from _plotly_utils.utils import convert_to_base64
 
 from components.charts import theme
+from components.charts.cache import built, derived
 from components.charts.spec import Chart, ChartSpec, plotly_key
 from components.data.citations import source_line, source_text
 from components.data.package import DataPackage
 from components.publish import export
 from components.publish.about import About, about
 from components.publish.downloads import chart_zip
+from components.streamlit_compat.sent_figure import sent_figure
 from components.text.i18n import Lang, format_date, t
 from components.text.safe_text import md_escape
-from components.ui.loading import frozen
 
 log = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _made(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple,
-          _spec: ChartSpec, _data: DataPackage) -> Chart:
-    # A chart is a pure function of the data's version, its values and the language, so every
-    # reader who asks for the same view shares one built Chart. Callers never mutate it (the
-    # dark theme and the exports work on copies).
-    return _spec.make(_data, dict(values), lang)
-
-
-def _view(spec: ChartSpec, values: Mapping[str, Any], lang: Lang, data: DataPackage) -> tuple:
-    """The cache key of one view of a chart: chart, its make function, values, language, data."""
-    return spec.chart_id, id(spec.make), frozen(values), lang, data.version
-
-
 def build(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang
           ) -> Chart | None:
-    """The chart, or None after logging why it could not be built."""
+    """The chart (shared: ``charts.cache``), or None after logging why it could not be built."""
     try:
-        if not data.version:  # data not loaded by the app: nothing to key a cache on
-            return spec.make(data, values, lang)
-        return _made(*_view(spec, values, lang, data), spec, data)
+        return built(spec, data, values, lang)
     except Exception:  # one broken chart must not take the page down with it
         log.exception("chart %s failed to build with %s", spec.chart_id, dict(values))
         return None
-
-
-class SentFigure(go.Figure):
-    """A figure as the frame sends it, shared by every reader of the same view.
-
-    ``st.plotly_chart`` turns the figure into a dict on every run, and ``Figure.to_dict`` deep-
-    copies every trace: the largest cost of a warm rerun. This figure is never changed after it
-    is made, so its dict is made once, with its number arrays already in the typed-array form
-    ``plotly.io.to_json`` would otherwise convert them to on every run.
-    """
-
-    def __init__(self, figure: go.Figure):
-        super().__init__(figure)
-        spec = super().to_dict()
-        convert_to_base64(spec)
-        self._sent_spec = spec
-
-    def to_dict(self) -> dict:
-        return self._sent_spec
 
 
 @dataclass(frozen=True)
 class OnScreen:
     """What the frame shows of a chart in one language and theme, made once per view."""
 
-    figure: SentFigure
+    figure: go.Figure  # as sent_figure makes it
     source_line: str
     source_text: str
 
 
 def _on_screen(chart: Chart, data: DataPackage, lang: Lang, dark: bool) -> OnScreen:
     sources = data["sources"]
-    return OnScreen(SentFigure(theme.for_dark_theme(chart.figure) if dark else chart.figure),
+    return OnScreen(sent_figure(theme.for_dark_theme(chart.figure) if dark else chart.figure),
                     source_line(sources, chart.source_ids, lang, credits=chart.credits),
                     source_text(sources, chart.source_ids, lang, credits=chart.credits))
-
-
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _cached_on_screen(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple,
-                      dark: bool, _chart: Chart, _data: DataPackage) -> OnScreen:
-    return _on_screen(_chart, _data, lang, dark)
 
 
 def on_screen(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
               lang: Lang) -> OnScreen:
     dark = reader_theme() == "dark"
-    if not data.version:
-        return _on_screen(chart, data, lang, dark)
-    return _cached_on_screen(*_view(spec, values, lang, data), dark, chart, data)
-
-
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _cached_about(chart_id: str, make_id: int, values: tuple, lang: str, version: tuple, url: str,
-                  accessed: date, _spec: ChartSpec, _chart: Chart, _data: DataPackage) -> About:
-    return about(_spec, _chart, _data, lang, url=url, accessed=accessed)
+    return derived("on-screen", spec, data, values, lang,
+                   lambda: _on_screen(chart, data, lang, dark), dark)
 
 
 def about_view(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
@@ -121,9 +73,9 @@ def about_view(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping
     """What "About this data" and the ZIP say about this view, cited at its permanent URL on the
     day the reader takes it."""
     url = export.permanent_url(public_app_url(), spec, values, lang)
-    if not data.version:
-        return about(spec, chart, data, lang, url=url, accessed=date.today())
-    return _cached_about(*_view(spec, values, lang, data), url, date.today(), spec, chart, data)
+    today = date.today()
+    return derived("about", spec, data, values, lang,
+                   lambda: about(spec, chart, data, lang, url=url, accessed=today), url, today)
 
 
 def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,

@@ -7,6 +7,8 @@ import streamlit as st
 from components.data.coverage import checked_to
 from components.paths import STATIC_DIR
 from components.registry import PAGES
+from components.streamlit_compat.dom import DARK_THEME_DATE_PICKER_CSS
+from components.streamlit_compat.pages_directory import leave_pages_directory_mode
 from components.text.i18n import LANGS, Lang, format_date, resolve_lang, t
 from components.text.safe_text import md_escape
 from components.ui.frame import reader_theme
@@ -30,34 +32,15 @@ def current_lang() -> Lang:
     return st.session_state.get(LANG_KEY, "id")
 
 
-# Streamlit writes a date picker's selected day in white on the primary colour whenever that
-# colour's luminance is under 0.5: on the dark theme's light teal that is 2.5:1 (WCAG AA: 4.5:1),
-# and no theme option sets it. The dark theme's own background colour gives 7.2:1 there. The app
-# has single-day pickers only: a range picker's in-between days sit on a pale tint of the teal
-# and would have to be left out of this rule.
-_DARK_THEME_CSS = """<style>
-[data-testid="stDateInputCalendar"] [role="gridcell"] > [data-selected] { color: #171614; }
-</style>"""
-
-
 def _dark_theme_styles() -> None:
-    if reader_theme() == "dark":
-        st.html(_DARK_THEME_CSS)  # only <style>: Streamlit puts it where it takes no space
+    if reader_theme() == "dark" and DARK_THEME_DATE_PICKER_CSS:
+        st.html(DARK_THEME_DATE_PICKER_CSS)  # only <style>: it takes no space on the page
 
 
 def _run_through_dashboard() -> None:
-    """Restart the run through dashboard.py if Streamlit ran a page file on its own.
-
-    Because a ``pages/`` folder sits beside dashboard.py, Streamlit 1.67 starts a fresh server in
-    its old multipage mode: until some run has called ``st.navigation``, a deep link such as
-    ``/sources?lang=en`` runs ``pages/sources.py`` alone, without the shell (no language, no
-    navigation). This app declares its pages with ``st.navigation``, so that mode is switched
-    off and the run starts again from dashboard.py, which shows the page the link asked for.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    """Restart the run through dashboard.py if Streamlit ran a page file on its own
+    (``streamlit_compat.pages_directory`` says when and why)."""
+    if leave_pages_directory_mode():
         st.rerun()
 
 

@@ -21,6 +21,7 @@ Websockets, ranges, conditional requests and HEAD pass through untouched.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import re
 from collections import OrderedDict
@@ -69,7 +70,7 @@ class Compression:
         self.cache_bytes = cache_bytes
         self._cache: OrderedDict[str, tuple[int, list, bytes]] = OrderedDict()
         self._cached_bytes = 0
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}  # the lock, requests using it
 
     @property
     def base_path(self) -> str:
@@ -94,8 +95,7 @@ class Compression:
             return
         entry = self._cache.get(asset)
         if entry is None:
-            lock = self._locks.setdefault(asset, asyncio.Lock())
-            async with lock:  # many readers at once after a deploy compress a bundle only once
+            async with self._exclusive(asset):  # many readers after a deploy compress it once
                 entry = self._cache.get(asset) or await self._compress(scope, receive, send, asset)
             if entry is None:  # not cacheable: already answered as it came
                 return
@@ -103,6 +103,22 @@ class Compression:
         status, start_headers, body = entry
         await send({"type": "http.response.start", "status": status, "headers": start_headers})
         await send({"type": "http.response.body", "body": body})
+
+    @contextlib.asynccontextmanager
+    async def _exclusive(self, asset: str):
+        """One request at a time for ``asset``; its lock is kept only while a request holds or
+        awaits it, so paths that never become cacheable (404s, errors) leave nothing behind."""
+        lock, users = self._locks.get(asset, (asyncio.Lock(), 0))
+        self._locks[asset] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[asset]
+            if users == 1:
+                del self._locks[asset]
+            else:
+                self._locks[asset] = (lock, users - 1)
 
     async def _compress(self, scope, receive, send, asset: str) -> tuple[int, list, bytes] | None:
         start: dict = {}
@@ -136,5 +152,4 @@ class Compression:
             while self._cached_bytes > self.cache_bytes:
                 _, (_, _, dropped) = self._cache.popitem(last=False)
                 self._cached_bytes -= len(dropped)
-        self._locks.pop(asset, None)
         return entry

@@ -25,19 +25,25 @@ also carries its first paint, the chart as an image until Streamlit has drawn it
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 import re
-from functools import cache
 from urllib.parse import parse_qs, quote, urlencode
 
 import anyio.to_thread
+import streamlit as st
 
-from components.publish import first_paint
+from components.charts.cache import built, derived
+from components.charts.spec import EMBED_CONTENT_KEY, PLOTLY_KEY_PREFIX
+from components.charts.url_state import parse_query, to_query
+from components.data.citations import cited_publishers, credited_tools
+from components.data.source import current_package
+from components.publish import export, first_paint
+from components.publish.first_paint import embed_chart_id
 from components.registry import PAGES, UnknownChartError, charts_on, get_chart
-from components.streamlit_compat import bundle_fixes as frontend_fixes
+from components.streamlit_compat import front_end
 from components.text.i18n import LANGS, t
+from components.text.safe_text import js_literal
 
 log = logging.getLogger(__name__)
 PAGE_KEYS = {page.url_path: page for page in PAGES}
@@ -69,103 +75,16 @@ def link_lang(query_string: str) -> str:
     return lang if lang in LANGS else "id"
 
 
-@cache
-def plotly_chunk() -> str | None:
-    """The file name of the plotly.js chunk in Streamlit's front end (content-hashed)."""
-    return first_paint.streamlit_asset("js", "PlotlyChart.*.js")
-
-
-# One static import at the head of an ES module: `import{a as b}from"./x.js";` or `import"./x.js";`
-_STATIC_IMPORT = re.compile(r'\s*import\s*(?:[^;"\']*?from\s*)?"\./([^"]+\.js)"\s*;?')
-
-
-def _static_imports(module: str) -> list[str]:
-    """The modules one of Streamlit's ``static/js`` files imports statically (its head only:
-    a lazy ``import("./x.js")`` further in is not loaded with it)."""
-    source = first_paint.streamlit_static("js", module).read_text(encoding="utf-8")
-    found, position = [], 0
-    while match := _STATIC_IMPORT.match(source, position):
-        found.append(match.group(1))
-        position = match.end()
-    return found
-
-
-@cache
-def plotly_chunk_imports() -> tuple[str, ...]:
-    """The modules the plotly chunk needs that Streamlit's page does not preload already.
-
-    Streamlit fetches them only once it imports the chunk; by then the server is running the
-    page's script, and three files of 0.4-1.3 KB took 200 ms to come back (Chromium trace of a
-    first visit to the overview), time in which the chunk could not be evaluated.
-    """
-    chunk = plotly_chunk()
-    if chunk is None:
-        return ()
-    preloaded = {url.rsplit("/", 1)[-1] for url in first_paint.streamlit_page_modules()}
-    needed, queue = [], list(_static_imports(chunk))
-    while queue:
-        module = queue.pop(0)
-        if module in needed or module in preloaded or module == chunk:
-            continue
-        needed.append(module)
-        queue += _static_imports(module)
-    return tuple(needed)
-
-
-def plotly_module_urls() -> list[str]:
-    """The plotly chunk and the modules it imports that Streamlit's page does not, as the page
-    asks for them (``./static/js/...``), the chunk first; none if Streamlit has no such chunk."""
-    chunk = plotly_chunk()
-    return [f"./static/js/{module}" for module in (chunk, *plotly_chunk_imports())] if chunk else []
-
-
-def server_address(path: str, base_path: str = "") -> str:
-    """A classic inline script that tells Streamlit's front end where its server is, for a page
-    of this app (``/overview``, or the app's root).
-
-    Left to itself, the front end takes a page's path for a possible base URL path: on
-    ``/overview`` it asks ``/overview/_stcore/health`` first, is refused, waits 100 ms and asks
-    ``/_stcore/health``; its websocket opens 0.1-0.15 s later than it could on every page but
-    the root. The address goes in ``window.__streamlit.BACKEND_BASE_URL``, the setting Streamlit
-    reads for hosts that know where its server is. It is made in the browser from the address
-    the reader opened, less the page, so it holds behind a proxy that serves the app under a
-    path of its own. Any other path (a page that does not exist) is left to Streamlit.
-    """
+def page_of(path: str, base_path: str = "") -> str | None:
+    """The app's page a request path names, without slashes ("" for the root), or None."""
     within = path[len(base_path):] if base_path and path.startswith(base_path) else path
     page = within.strip("/")
-    if page and page not in PAGE_KEYS:
-        return ""
-    return ("<script>(function(){if(window.__streamlit)return;"
-            f"var page={_js(page)},path=location.pathname.replace(/\\/+$/,'');"
-            "if(page){if(path.slice(-page.length-1)!=='/'+page)return;"
-            "path=path.slice(0,-page.length-1);}"
-            "window.__streamlit={BACKEND_BASE_URL:location.origin+path+'/'};})();</script>")
-
-
-def warm_chart_library(chunk_url: str) -> str:
-    """A classic inline script that imports the plotly chunk once Streamlit has sent its first
-    websocket message (the request to run the page's script).
-
-    Streamlit imports the chunk when the first chart's element is drawn, after the page's other
-    elements: the browser then evaluates plotly.js (0.9 s of main thread on the bench machine)
-    after everything else. Between the first message and the script's answer the main thread
-    waits for the server; the evaluation now happens in that wait. Paired runs of the bench's
-    page timing, with and without it: 0.02-0.13 s sooner to all charts drawn, on every page. The
-    import is the one Streamlit makes later (the browser evaluates a module once); if it fails,
-    Streamlit's own import reports as before. The module is left in a global, which Streamlit's
-    lazy element takes instead of suspending (``frontend_fixes.SETTLED_CHART_MODULE``).
-    """
-    return ("<script>(function(){var socket=window.WebSocket;if(!socket)return;"
-            "var send=socket.prototype.send;socket.prototype.send=function(){"
-            "socket.prototype.send=send;var sent=send.apply(this,arguments);"
-            f"setTimeout(function(){{import({_js(chunk_url)}).then(function(module){{"
-            f"window.{frontend_fixes.PLOTLY_MODULE_GLOBAL}=module;}}).catch(function(){{}});}},0);"
-            "return sent;};})();</script>")
+    return page if not page or page in PAGE_KEYS else None
 
 
 def shows_charts(path: str, query_string: str) -> bool:
     """Whether the page at ``path`` draws a chart: an embed, or a page with charts."""
-    if first_paint.embed_chart_id(parse_qs(query_string)):
+    if embed_chart_id(parse_qs(query_string)):
         return True
     page = PAGE_KEYS.get(path.strip("/").rsplit("/", 1)[-1] or PAGES[0].url_path)
     return page is not None and bool(charts_on(page.url_path))
@@ -179,7 +98,7 @@ def head_links(path: str, query_string: str, origin: str = "", base_path: str = 
     A first-painted embed preloads it later, with Streamlit's own modules: on a slow network the
     chunk's 1.4 MB would share the line with the image the reader is waiting for.
     """
-    links = server_address(path, base_path)
+    links = front_end.server_address(page_of(path, base_path))
     query = parse_qs(query_string)
     if origin and query.get("chart"):
         page_url = f"{origin}{quote(path)}?{query_string}"
@@ -188,12 +107,12 @@ def head_links(path: str, query_string: str, origin: str = "", base_path: str = 
         links += (f'<link rel="alternate" type="application/json+oembed" '
                   f'href="{html.escape(oembed, quote=True)}" '
                   f'title="{html.escape(t("app.title", link_lang(query_string)), quote=True)}" />')
-    modules = plotly_module_urls()
+    modules = front_end.plotly_module_urls()
     if modules and shows_charts(path, query_string) and not first_painted:
         for url in modules:
             links += f'<link rel="modulepreload" crossorigin href="{url}" />'
-        links += warm_chart_library(modules[0])
-    if first_paint.embed_chart_id(query):
+        links += front_end.warm_chart_library(modules[0])
+    if embed_chart_id(query):
         links += sandbox_fallback(query_string, origin + base_path if origin else "")
     return links
 
@@ -202,7 +121,6 @@ def sandbox_fallback(query_string: str, app_base: str) -> str:
     """A classic inline script (it runs where module scripts are refused) for an embed in an
     iframe sandboxed without allow-same-origin: the static chart page, or what flags it needs."""
     from components.charts.url_state import parse_query, to_query
-    from components.publish import export
 
     query = parse_qs(query_string)
     lang = link_lang(query_string)
@@ -219,17 +137,61 @@ def sandbox_fallback(query_string: str, app_base: str) -> str:
     if dashboard:
         message += (f' <a href="{html.escape(dashboard, quote=True)}" target="_blank" '
                     f'rel="noopener">{html.escape(t("embed_frame.full_dashboard", lang))}</a>')
-    notice = _js(f'<p style="font-family:sans-serif;margin:16px">{message}</p>')
+    notice = js_literal(f'<p style="font-family:sans-serif;margin:16px">{message}</p>')
     return ("<script>(function(){if(window.origin!=='null')return;"
-            f"var page={_js(static_page)};if(page){{location.replace(page);return;}}"
+            f"var page={js_literal(static_page)};if(page){{location.replace(page);return;}}"
             "document.addEventListener('DOMContentLoaded',function(){"
             f"document.getElementById('root').innerHTML={notice};"
             "});})();</script>")
 
 
-def _js(value: str) -> str:
-    """A JavaScript string literal that cannot close the ``<script>`` it stands in."""
-    return json.dumps(value).replace("<", "\\u003c")
+def first_paint_for(query_string: str, base_path: str = "") -> first_paint.FirstPaint | None:
+    """The first paint for an embed URL's query, or None (not an embed, another view, no image,
+    or an image no longer of the chart's figure)."""
+    query = parse_qs(query_string)
+    chart_id = embed_chart_id(query)
+    if chart_id is None:
+        return None
+    try:
+        spec = get_chart(chart_id)
+    except UnknownChartError:
+        return None
+    values, _ = parse_query(spec.params, query)
+    if to_query(spec.params, values):
+        return None  # only default views have an image made ahead
+    lang = query.get("lang", [""])[-1]
+    if lang not in LANGS:
+        return None  # the app then picks the browser's language, which the HTML cannot know
+    entry = first_paint.manifest_entry(spec.chart_id, lang)
+    if not entry:
+        return None
+    data = current_package()
+    chart = built(spec, data, values, lang)
+    publishers, tools, digest = derived(
+        "first-paint", spec, data, values, lang,
+        lambda: (cited_publishers(data["sources"], chart.source_ids),
+                 credited_tools(data["sources"], chart.credits), first_paint.figure_digest(chart)))
+    if digest != entry.get("figure"):
+        _warn_stale(spec.chart_id, lang)
+        return None
+    images = f"{base_path}{first_paint.URL_PATH}/"
+    wide, narrow = images + entry["wide"], images + entry["narrow"]
+    font = front_end.font_file()
+    head = (first_paint.head_html(chart, wide, narrow, f"./static/media/{font}" if font else None)
+            + front_end.handover_script(first_paint.ELEMENT_ID, first_paint.SHOWING_CLASS,
+                                        EMBED_CONTENT_KEY, PLOTLY_KEY_PREFIX))
+    return first_paint.FirstPaint(head=head, body=first_paint.body_html(
+        spec, chart, publishers, lang, wide, narrow, credits=tools))
+
+
+_warned: set[tuple[str, str]] = set()
+
+
+def _warn_stale(chart_id: str, lang: str) -> None:
+    if (chart_id, lang) not in _warned:
+        _warned.add((chart_id, lang))
+        log.warning("the first-paint image of %s (%s) no longer matches its figure: "
+                    "run `make previews`", chart_id, lang)
 
 
 def rewrite(document: str, path: str, query_string: str, origin: str = "",
@@ -239,9 +201,9 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
     server's base URL path) make the absolute address of the oEmbed discovery link. An embed
     of a chart's default view also gets its first paint (``components/publish/first_paint.py``)."""
     paint = None
-    if first_paint.fits(document):
+    if front_end.fits(document):
         try:
-            paint = first_paint.for_request(query_string, base_path)
+            paint = first_paint_for(query_string, base_path)
         except Exception:  # broken data, a chart that fails: the embed loads as it did before
             log.exception("no first paint for %s?%s", path, query_string)
     document = re.sub(r"<html[^>]*>", f'<html lang="{link_lang(query_string)}">', document,
@@ -253,15 +215,15 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
                       document, count=1, flags=re.S)
     if paint is None:
         return document
-    return first_paint.insert_body(document, paint, plotly_module_urls())
+    return front_end.insert_first_paint(document, paint.head, paint.body,
+                                        first_paint.SHOWING_CLASS, first_paint.START_FUNCTION,
+                                        front_end.plotly_module_urls())
 
 
 def _origin(scope, headers: dict) -> tuple[str, str]:
     """The app's address as the request reached it: scheme and host, and the base URL path."""
-    from streamlit import config
-
     host = headers.get(b"host", b"").decode("latin-1")
-    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
     if not host or not re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", host):
         return "", ""
     return f"{scope.get('scheme', 'http')}://{host}", (f"/{base}" if base else "")

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.data import source
 from components.data.citations import AUTHORITY, TOOL_KIND
 from components.data.validate import main as validate_main
 from components.paths import DATA_DIR, DATA_DIR_VARIABLE
 from components.registry import PAGES, charts_on
 from components.text.i18n import LANGS, t
-from components.ui import loading
 from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60
@@ -143,7 +143,7 @@ def broken_copy(tmp_path_factory) -> Iterator[Callable[[Corruption], Path]]:
         return made[corruption.name]
 
     yield copy
-    loading._read.clear()  # the loader keys its cache on the folder: drop the broken ones
+    source.forget()  # the loader keeps a package per folder: drop the broken ones
 
 
 @pytest.fixture

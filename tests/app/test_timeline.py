@@ -8,7 +8,7 @@ import pytest
 
 from components.text.i18n import LANGS, t
 from components.timeline.charts import history_events
-from components.timeline.events import LAST_YEAR, TRACKS
+from components.timeline.events import TRACKS, last_year
 from components.ui.timeline import event_list_key
 from tools.apptest import frame_titles, open_app
 
@@ -38,7 +38,7 @@ def test_the_controls_start_from_the_defaults_without_parameters():
     app = run_timeline(lang="en")
     assert list(app.pills(key="tracks").value) == list(TRACKS)
     assert app.number_input(key="from").value == 1967
-    assert app.number_input(key="to").value == LAST_YEAR
+    assert app.number_input(key="to").value == last_year()
     assert app.text_input(key="q").value == ""
 
 
@@ -82,7 +82,7 @@ def test_a_bad_link_value_falls_back_to_its_default_with_a_notice(key, bad):
     notices = [warning.value for warning in app.warning]
     assert len(notices) == 1 and f"“{key}”" in notices[0]
     assert list(app.pills(key="tracks").value) == list(TRACKS)
-    assert (app.number_input(key="from").value, app.number_input(key="to").value) == (1967, LAST_YEAR)
+    assert (app.number_input(key="from").value, app.number_input(key="to").value) == (1967, last_year())
     week, history = chart_titles(app)
     assert week.startswith("Lavrov") and "1991" in history
 

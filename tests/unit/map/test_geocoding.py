@@ -11,7 +11,6 @@ from geopy.point import Point
 
 from components.data.package import read_package
 from components.map import geocoding
-from components.map.profile import country_profile
 
 
 class LocalGeocoder(Geocoder):
@@ -88,17 +87,6 @@ def test_moscow_is_about_9300_km_from_jakarta(data):
     km = geocoding.distances_to_jakarta(data["capitals"])
     assert km["IDN"] == 0
     assert 9250 < km["RUS"] < 9350
-
-
-def test_a_profile_lists_memberships_events_delegation_and_distance(data):
-    profile = country_profile(data, "RUS", "en")
-    assert profile.name == "Russia" and profile.capital == "Moscow"
-    assert profile.distance == "9,303 km"
-    assert set(profile.memberships["Bloc"]) == {"EAS", "SCO", "EAEU"}
-    assert "Lavrov" in profile.delegation
-    assert len(profile.events) > 0
-    indonesian = country_profile(data, "RUS", "id")
-    assert indonesian.distance == "9.303 km" and indonesian.name == "Rusia"
 
 
 def test_the_seed_cites_the_country_rows_sources(data):

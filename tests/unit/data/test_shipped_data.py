@@ -78,7 +78,7 @@ def test_the_unconfirmed_2017_invitation_claim_is_shown_as_the_ministrys_claim(d
 
 
 def test_every_statement_quotes_the_article_in_indonesian(data):
-    article = (__import__("pathlib").Path(__file__).resolve().parents[3]
+    article = (__import__("pathlib").Path(__file__).resolve().parents[4]
                / "shared/sources/bisnis-2023-09-07-lavrov-asean-summit.txt")
     if not article.exists():
         pytest.skip("the shared sources are not beside the project")

@@ -1,8 +1,7 @@
-"""The Map page's builders and transforms: counts on given dates, traces, colour by role."""
+"""The Map page's charts: traces, colour by role, titles, fitted heights, labels."""
 
 from datetime import date
 
-import pandas as pd
 import pytest
 
 from components.charts import theme
@@ -10,9 +9,7 @@ from components.data.package import read_package
 from components.map import charts as map_charts
 from components.map import shaping
 from components.map.figures import EXTENTS, MAP_EXTRA_PX
-from components.map.geometry import load_shapes, simplify, topology_to_geojson
 from components.map.memberships import ROLES
-from components.map.profile import country_profile
 from components.publish.export import plotly_config
 from components.registry import get_chart
 from components.ui.frame import fit_height_style
@@ -26,34 +23,6 @@ def data():
 def values(**overrides):
     base = {"bloc": "all", "roles": ROLES, "asof": date(2023, 9, 7), "world": False, "country": ""}
     return {**base, **overrides}
-
-
-def members_on(data, bloc, day):
-    areas, *_ = shaping.map_frames(data, values(bloc=bloc, asof=day, roles=("member",)), "en")
-    return len(areas)
-
-
-@pytest.mark.parametrize(("bloc", "day", "expected"), [
-    ("EAS", date(2011, 11, 18), 16),
-    ("EAS", date(2011, 11, 19), 18),
-    ("ASEAN", date(2025, 10, 25), 10),
-    ("ASEAN", date(2025, 10, 26), 11),
-    ("SCO", date(2023, 7, 3), 8),
-    ("SCO", date(2023, 7, 4), 9),
-    ("SCO", date(2024, 7, 4), 10),
-    ("EAEU", date(2015, 1, 1), 3),
-    ("EAEU", date(2015, 8, 6), 5),
-])
-def test_the_map_shades_as_many_members_as_the_bloc_had_that_day(data, bloc, day, expected):
-    assert members_on(data, bloc, day) == expected
-
-
-def test_the_growth_series_steps_to_the_same_counts(data):
-    series = shaping.member_series(data["memberships"], date(2025, 1, 1))
-    sco = series[series["bloc_id"] == "SCO"].set_index("date")["members"]
-    assert sco.asof(pd.Timestamp("2023-07-03")) == 8
-    assert sco.asof(pd.Timestamp("2023-07-04")) == 9
-    assert sco.asof(pd.Timestamp("2024-07-04")) == 10
 
 
 def test_the_bloc_map_shades_each_role_from_the_bloc_colour_and_marks_it_by_shape(data):
@@ -88,35 +57,6 @@ def test_small_states_keep_a_capital_marker(data):
     assert {"SGP", "BRN"} <= marked
 
 
-def test_the_overlap_view_counts_the_blocs_of_each_country(data):
-    areas, *_ = shaping.map_frames(data, values(), "en")
-    levels = areas.set_index("iso3")["level"]
-    assert levels["RUS"] == 3  # EAS, SCO, EAEU
-    assert levels["IDN"] == 2  # ASEAN, EAS
-    assert "ASEAN: Member since 8 August 1967" in areas.set_index("iso3").loc["IDN", "hover"]
-
-
-def test_the_overlap_view_uses_a_neutral_scale_and_squares_in_its_legend(data):
-    _, _, colours, legend = shaping.map_frames(data, values(), "en")
-    assert colours == list(theme.OVERLAP_COLOURS)
-    assert not set(colours) & set(theme.BLOC_COLOURS.values())
-    shaded = legend[legend["symbol"] == "square"]
-    assert list(shaded["name"]) == ["1 bloc", "2 blocs", "3 blocs"]
-
-
-def test_where_sources_differ_the_hover_shows_both_values_with_their_sources(data):
-    areas, *_ = shaping.map_frames(data, values(bloc="ASEAN"), "en")
-    brunei = areas.set_index("iso3").loc["BRN", "hover"]
-    assert "7 January 1984 †" in brunei
-    assert "8 January 1984" in brunei and "ASEAN-Japan Centre" in brunei
-
-
-def test_a_date_known_only_to_the_year_is_shown_as_the_year(data):
-    areas, *_ = shaping.map_frames(data, values(bloc="SCO"), "en")
-    mongolia = areas.set_index("iso3").loc["MNG", "hover"]
-    assert "Observer since 2004" in mongolia and "1 January 2004" not in mongolia
-
-
 def test_the_overlap_title_states_how_many_countries_sit_in_two_blocs_or_more(data):
     chart = map_charts.make_map(data, values(), "en")
     areas, *_ = shaping.map_frames(data, values(), "en")
@@ -134,52 +74,11 @@ def test_the_map_needs_no_base_map_from_a_cdn_and_leaves_page_scrolling_alone():
     assert config["scrollZoom"] is False
 
 
-def test_the_shipped_shapes_cover_every_country_in_the_package(data):
-    shipped = {feature["id"] for feature in load_shapes()["features"]}
-    assert set(data["countries"]["iso3"]) <= shipped
-
-
-def test_a_click_on_a_shape_or_a_capital_names_the_country():
-    known = {"KAZ": "Kazakhstan"}
-    assert shaping.clicked_country({"selection": {"points": [{"location": "KAZ"}]}}, known) == "KAZ"
-    assert shaping.clicked_country({"selection": {"points": [{"customdata": ["KAZ"]}]}},
-                                      known) == "KAZ"
-    assert shaping.clicked_country({"selection": {"points": [{"location": "FRA"}]}}, known) is None
-    assert shaping.clicked_country(None, known) is None
-
-
 def test_the_role_matrix_shows_every_bloc_of_the_chosen_countries(data):
     chart = map_charts.make_matrix(data, values(bloc="EAEU"), "en")
     rows = chart.table.set_index("Country")
     assert rows.loc["Russia", "EAS"] == "Member" and rows.loc["Russia", "SCO"] == "Member"
     assert "Indonesia" not in rows.index
-
-
-def test_a_country_profile_gives_the_distance_to_jakarta_in_the_pages_number_format(data):
-    assert country_profile(data, "RUS", "id").distance == "9.303 km"
-    assert country_profile(data, "RUS", "en").distance == "9,303 km"
-    assert country_profile(data, "IDN", "en").distance == ""  # the host
-
-
-def test_simplifying_keeps_the_ends_and_drops_points_on_a_straight_line():
-    assert simplify([(0, 0), (1, 0.001), (2, 0)], 0.01) == [(0, 0), (2, 0)]
-    assert simplify([(0, 0), (1, 1), (2, 0)], 0.01) == [(0, 0), (1, 1), (2, 0)]
-
-
-def test_topojson_arcs_are_decoded_and_reversed_into_rings():
-    topology = {
-        "type": "Topology", "transform": {"scale": [1, 1], "translate": [0, 0]},
-        "arcs": [[[0, 0], [10, 0], [0, 10]], [[10, 10], [-10, 0], [0, -10]]],
-        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "id": "AAA", "arcs": [[0, 1]]},
-            {"type": "Polygon", "id": "BBB", "arcs": [[~1, ~0]]},
-        ]}},
-    }
-    features = {f["id"]: f for f in topology_to_geojson(topology, tolerance=0)["features"]}
-    assert features["AAA"]["geometry"]["coordinates"] == [[[[0, 0], [10, 0], [10, 10], [0, 10],
-                                                             [0, 0]]]]
-    assert features["BBB"]["geometry"]["coordinates"][0][0][0] == [0, 0]
-    assert features["BBB"]["geometry"]["coordinates"][0][0][1] == [0, 10]
 
 
 @pytest.mark.parametrize("world", [False, True])

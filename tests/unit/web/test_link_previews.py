@@ -1,7 +1,8 @@
 """Each page's HTML carries its own title and description, in the link's language."""
 
+from components.streamlit_compat.front_end import plotly_chunk, plotly_chunk_imports, server_address
 from components.text.i18n import t
-from components.web.link_previews import preview_tags, rewrite
+from components.web.link_previews import page_of, preview_tags, rewrite
 
 STREAMLIT_HEAD = '<html lang="en"><head><title>Streamlit</title><link rel=icon></head>'
 
@@ -64,50 +65,11 @@ def test_a_sandboxed_embed_falls_back_to_the_static_page_of_a_default_view(monke
 
 
 def test_a_chart_page_preloads_what_the_plotly_chunk_imports_and_imports_it_early():
-    from components.web.link_previews import plotly_chunk, plotly_chunk_imports
-
     page = rewrite(STREAMLIT_HEAD, "/timeline", "lang=en")
     for module in (plotly_chunk(), *plotly_chunk_imports()):
         assert page.count(f'<link rel="modulepreload" crossorigin href="./static/js/{module}" />') == 1
     assert f'import("./static/js/{plotly_chunk()}")' in page
     assert "import(" not in rewrite(STREAMLIT_HEAD, "/sources", "lang=en")
-
-
-def test_the_plotly_chunks_imports_are_those_streamlits_page_does_not_load(tmp_path, monkeypatch):
-    """Static imports are followed to the end; a lazy import() is not, nor a module the page
-    already loads."""
-    from components.publish import first_paint
-    from components.web import link_previews
-
-    files = {
-        "PlotlyChart.aaaaaaaa.js": 'import{a as b}from"./wrapper.bbbbbbbb.js";import"./index.cccccccc.js";'
-                                   'const x=()=>import("./lazy.dddddddd.js");',
-        "wrapper.bbbbbbbb.js": 'import{t}from"./index.cccccccc.js";\nimport "./cap.eeeeeeee.js";',
-        "cap.eeeeeeee.js": "export const c=1;",
-        "index.cccccccc.js": 'import"./cap.eeeeeeee.js";',
-    }
-    for name, source in files.items():
-        (tmp_path / name).write_text(source)
-    monkeypatch.setattr(first_paint, "streamlit_static", lambda folder, name: tmp_path / name)
-    monkeypatch.setattr(first_paint, "streamlit_page_modules",
-                        lambda: ["./static/js/index.cccccccc.js"])
-    monkeypatch.setattr(link_previews, "plotly_chunk", lambda: "PlotlyChart.aaaaaaaa.js")
-    link_previews.plotly_chunk_imports.cache_clear()
-    try:
-        assert link_previews.plotly_chunk_imports() == ("wrapper.bbbbbbbb.js", "cap.eeeeeeee.js")
-    finally:
-        link_previews.plotly_chunk_imports.cache_clear()
-
-
-def test_the_plotly_chunks_imports_exist_in_the_installed_streamlit():
-    from components.publish import first_paint
-    from components.web.link_previews import plotly_chunk_imports
-
-    page_modules = {url.rsplit("/", 1)[-1] for url in first_paint.streamlit_page_modules()}
-    assert page_modules, "Streamlit's page lists no modules: its index.html changed shape"
-    for module in plotly_chunk_imports():
-        assert first_paint.streamlit_static("js", module).is_file()
-        assert module not in page_modules
 
 
 def test_a_first_painted_embed_leaves_the_plotly_chunk_for_later():
@@ -118,11 +80,11 @@ def test_a_first_painted_embed_leaves_the_plotly_chunk_for_later():
 
 
 def test_a_page_tells_streamlit_where_its_server_is_and_an_unknown_path_does_not():
-    from components.web.link_previews import server_address
-
     for path, base, page in (("/", "", ""), ("/overview", "", "overview"),
                              ("/news/map/", "/news", "map"), ("/news", "/news", "")):
-        script = server_address(path, base)
+        assert page_of(path, base) == page, path
+        script = server_address(page)
         assert f'var page="{page}"' in script and "BACKEND_BASE_URL" in script, path
         assert script in rewrite(STREAMLIT_HEAD, path, "lang=en", base_path=base)
-    assert server_address("/no-such-page") == "" and server_address("/a/b") == ""
+    assert page_of("/no-such-page") is None and page_of("/a/b") is None
+    assert server_address(None) == ""

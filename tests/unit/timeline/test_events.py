@@ -1,17 +1,13 @@
-"""The Timeline's events: filtered by track, period and search, counted, dated at their precision,
-and put into titles that state what the data shows."""
+"""The Timeline's events: filtered by track, period and search, counted, dated at their
+precision, described in hovers and nudged apart."""
 
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from components.charts.url_state import parse_query
 from components.data.conflicts import caveat
 from components.data.summit import SUMMIT_WEEK
-from components.registry import get_chart
-from components.text.i18n import t
-from components.timeline.charts import make_history, make_summit_week
 from components.timeline.events import (
     TRACKS,
     after_summit,
@@ -25,9 +21,6 @@ from components.timeline.events import (
     matches,
     year_period,
 )
-from components.timeline.params import FROM_PARAM, HISTORY_PARAMS, TRACKS_PARAM, WEEK_PARAMS
-
-ALL = {"tracks": TRACKS, "q": "", "from": 1967, "to": 2024}
 
 
 def event(data, event_id):
@@ -140,70 +133,3 @@ def test_each_event_line_links_every_source_it_cites(data):
 def test_events_close_in_time_are_nudged_apart_and_a_gap_resets_them():
     dates = pd.Series(pd.to_datetime(["2005-01-01", "2005-06-01", "2006-01-01", "2015-01-01"]))
     assert lane_offsets(dates, step=0.2) == [0.0, 0.2, -0.2, 0.0]
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_week_title_tells_lavrovs_summit_from_the_data(data, lang):
-    chart = make_summit_week(data, ALL, lang)
-    assert "6 September" in chart.title and "7 September" in chart.title
-    assert chart.title.startswith("Lavrov")
-    assert len(chart.table) == 11
-
-
-def test_the_week_title_names_the_busiest_day_without_lavrovs_events(data):
-    chart = make_summit_week(data, {**ALL, "tracks": ("ASEAN", "EAS")}, "en")
-    assert chart.title == t("timeline.week.title_busiest", "en", count=7, day="7 September",
-                            busiest=3)
-
-
-def test_a_search_with_one_match_names_that_event(data):
-    chart = make_summit_week(data, {**ALL, "q": "dhaka"}, "id")
-    assert "Lavrov di Dhaka" in chart.title and "7 September 2023" in chart.title
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_history_title_gives_the_years_russia_entered_the_regions_forums(data, lang):
-    chart = make_history(data, ALL, lang)
-    assert "1991" in chart.title and "2011" in chart.title
-    assert len(chart.table) == 69
-    assert chart.notes  # month- and year-precision dates are explained
-
-
-def test_the_history_title_falls_back_to_the_busiest_track(data):
-    chart = make_history(data, {**ALL, "tracks": ("SCO", "EAEU")}, "en")
-    assert chart.title == "The SCO track is the busiest here: 20 of 29 events"
-
-
-def test_an_empty_selection_says_so_and_shows_an_empty_table(data):
-    chart = make_history(data, {**ALL, "q": "no such words"}, "en")
-    assert chart.title == t("timeline.history.title_empty", "en")
-    assert chart.table.empty and chart.source_ids == ()
-
-
-def test_the_chart_table_lists_the_publishers_of_each_event(data):
-    chart = make_history(data, {**ALL, "from": 1967, "to": 1967}, "en")
-    row = chart.table.iloc[0]
-    assert row[t("timeline.col.date", "en")] == "8 August 1967"
-    assert "ASEAN-Japan Centre" in row[t("timeline.col.sources", "en")]
-
-
-@pytest.mark.parametrize("bad", ["1900", "2030", "abc", "19670", "-1967"])
-def test_a_year_outside_1967_to_2024_falls_back_with_a_notice(bad):
-    values, notices = parse_query(HISTORY_PARAMS, {"from": bad})
-    assert values["from"] == FROM_PARAM.default == 1967
-    assert [notice.key for notice in notices] == ["from"]
-
-
-def test_tracks_from_the_link_are_read_in_track_order():
-    values, notices = parse_query(HISTORY_PARAMS, {"tracks": "EAEU~SCO", "to": "2000"})
-    assert values["tracks"] == ("SCO", "EAEU") and values["to"] == 2000 and notices == []
-
-
-def test_a_selection_in_click_order_equals_the_default_selection():
-    assert TRACKS_PARAM.normalise(list(reversed(TRACKS))) == TRACKS_PARAM.default
-
-
-def test_both_timeline_charts_are_registered_with_their_parameters():
-    assert [p.key for p in get_chart("summit-week").params] == [p.key for p in WEEK_PARAMS]
-    assert [p.key for p in get_chart("history").params] == ["tracks", "from", "to", "q"]
-    assert get_chart("history").page == get_chart("summit-week").page == "timeline"

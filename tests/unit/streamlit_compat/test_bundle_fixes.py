@@ -1,30 +1,33 @@
 """Streamlit's plotly bundle goes out with its chart mounted once the width is known; nothing
 else the app serves is touched."""
 
+import dataclasses
 import gzip
 import logging
 
-from components.publish import first_paint
 from components.streamlit_compat import bundle_fixes as frontend_fixes
 from components.streamlit_compat.bundle_fixes import (
     DRAW_ONCE,
     FIXES,
-    PLOTLY_MODULE_GLOBAL,
     SETTLED_CHART_MODULE,
     FrontendFixes,
 )
+from components.streamlit_compat.front_end import (
+    PLOTLY_MODULE_GLOBAL,
+    file_path,
+    plotly_chunk,
+    warm_chart_library,
+)
 from components.web.compression import Compression
-from components.web.link_previews import plotly_chunk, warm_chart_library
 from tests.unit.asgi_request import request
+
+CHUNK = plotly_chunk()
 
 
 def installed_bundle(fix) -> tuple[str | None, bytes]:
-    """The one bundle of the installed Streamlit that the fix's pattern names and that holds its
-    piece, and its bytes."""
-    holders = [name for name in first_paint.streamlit_assets("js", fix.pattern)
-               if first_paint.streamlit_static("js", name).read_bytes().count(fix.old) == 1]
-    name = holders[0] if len(holders) == 1 else None
-    return name, first_paint.streamlit_static("js", name).read_bytes() if name else b""
+    """The bundle of the installed Streamlit that the manifest names for the fix, and its bytes."""
+    name = fix.bundle()
+    return name, file_path(name).read_bytes() if name else b""
 
 
 def fake_streamlit(files: dict[str, bytes], seen: list | None = None):
@@ -44,8 +47,9 @@ def test_every_fix_finds_its_piece_exactly_once_in_the_installed_streamlit():
     # Fails after a Streamlit upgrade that changed a fixed bundle: redo the fix or drop it.
     for fix in FIXES:
         name, source = installed_bundle(fix)
-        assert name, f"no one Streamlit bundle {fix.pattern} holds {fix.old!r} exactly once"
-        assert fix.new not in source
+        assert name, f"the manifest names no bundle for the fix {fix.shim.name!r}"
+        assert source.count(fix.old(CHUNK)) == 1, f"redo the fix {fix.shim.name!r}: {name}"
+        assert fix.new(CHUNK) not in source
     assert set(frontend_fixes.fixes_by_bundle()) == {installed_bundle(fix)[0] for fix in FIXES}
 
 
@@ -55,7 +59,7 @@ def test_the_plotly_bundle_is_served_fixed_with_its_new_length_under_any_base_pa
     for path in (f"/static/js/{name}", f"/news/dashboard/static/js/{name}"):
         headers, body = request(FrontendFixes(fake_streamlit({path: source}, seen)), path,
                             encoding="gzip, br")
-        assert body == source.replace(DRAW_ONCE.old, DRAW_ONCE.new)
+        assert body == source.replace(DRAW_ONCE.old(CHUNK), DRAW_ONCE.new(CHUNK))
         assert int(headers[b"content-length"]) == len(body) == len(source) + 2
         assert headers[b"cache-control"] == b"public, immutable"
     assert all(b"accept-encoding" not in headers for headers in seen)  # fixed as it ships
@@ -68,15 +72,15 @@ def test_the_fixed_bundle_is_what_compression_compresses_and_keeps():
     for _ in range(2):
         headers, body = request(app, path, encoding="gzip")
         assert headers[b"content-encoding"] == b"gzip"
-        assert DRAW_ONCE.new in gzip.decompress(body)
+        assert DRAW_ONCE.new(CHUNK) in gzip.decompress(body)
 
 
 def test_other_files_head_requests_and_missing_bundles_pass_untouched():
     name, source = installed_bundle(DRAW_ONCE)
-    other = b"import{a}from'./x.js';" + DRAW_ONCE.old
-    files = {"/static/js/index.DormvYxC.js": other, f"/static/js/{name}": source}
+    other = b"import{a}from'./x.js';" + DRAW_ONCE.old(CHUNK)
+    files = {"/static/js/other.DormvYxC.js": other, f"/static/js/{name}": source}
     app = FrontendFixes(fake_streamlit(files))
-    assert request(app, "/static/js/index.DormvYxC.js")[1] == other
+    assert request(app, "/static/js/other.DormvYxC.js")[1] == other
     assert request(app, f"/static/js/{name}", method="HEAD")[1] == source  # as Streamlit answered
     headers, body = request(app, "/static/js/PlotlyChart.gone.js")
     assert body == b"" and headers[b"content-length"] == b"0"
@@ -84,8 +88,8 @@ def test_other_files_head_requests_and_missing_bundles_pass_untouched():
 
 def test_a_bundle_without_its_piece_is_served_as_it_ships_and_the_log_says_so(
         monkeypatch, caplog):
-    changed = DRAW_ONCE.__class__(pattern=DRAW_ONCE.pattern, old=b"not in any bundle",
-                                  new=b"x")
+    changed = dataclasses.replace(DRAW_ONCE, old=lambda chunk: b"not in any bundle",
+                                  new=lambda chunk: b"x")
     monkeypatch.setattr(frontend_fixes, "FIXES", (changed,))
     frontend_fixes.fixes_by_bundle.cache_clear()
     try:
@@ -101,8 +105,38 @@ def test_a_bundle_without_its_piece_is_served_as_it_ships_and_the_log_says_so(
 
 def test_the_lazy_chart_element_takes_the_module_the_early_import_leaves():
     # The early import and the fixed entry bundle name the same global and the same chunk.
-    script = warm_chart_library(f"./static/js/{plotly_chunk()}")
+    script = warm_chart_library(f"./static/js/{CHUNK}")
     assert f"window.{PLOTLY_MODULE_GLOBAL}=module" in script
-    assert f"window.{PLOTLY_MODULE_GLOBAL}".encode() in SETTLED_CHART_MODULE.new
-    assert plotly_chunk().encode() in SETTLED_CHART_MODULE.old
-    assert SETTLED_CHART_MODULE.new.endswith(SETTLED_CHART_MODULE.old[len(b"(0,U.lazy)(()=>"):])
+    new, old = SETTLED_CHART_MODULE.new(CHUNK), SETTLED_CHART_MODULE.old(CHUNK)
+    assert f"window.{PLOTLY_MODULE_GLOBAL}".encode() in new
+    assert CHUNK.encode() in old
+    assert new.endswith(old[len(b"(0,U.lazy)(()=>"):])
+
+
+def test_a_fix_made_for_another_streamlit_is_left_out_and_the_bundle_served_as_it_ships(
+        monkeypatch, caplog):
+    other = dataclasses.replace(DRAW_ONCE, shim=dataclasses.replace(DRAW_ONCE.shim,
+                                                                    made_for="0.0.1"))
+    monkeypatch.setattr(frontend_fixes, "FIXES", (other,))
+    frontend_fixes.fixes_by_bundle.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="components.streamlit_compat"):
+            assert frontend_fixes.fixes_by_bundle() == {}
+        assert "'plotly-draw-once' was made for 0.0.1" in caplog.text
+    finally:
+        frontend_fixes.fixes_by_bundle.cache_clear()
+
+
+def test_a_fixed_bundle_does_not_keep_the_shipped_bundles_etag():
+    name, source = installed_bundle(DRAW_ONCE)
+    path = f"/static/js/{name}"
+
+    async def with_etag(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"application/javascript"), (b"etag", b'"x"')]})
+        await send({"type": "http.response.body", "body": source})
+
+    headers, body = request(FrontendFixes(with_etag), path)
+    assert DRAW_ONCE.new(CHUNK) in body and b"etag" not in headers
+
+

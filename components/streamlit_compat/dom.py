@@ -1,0 +1,45 @@
+"""Styles that select Streamlit's own elements by their ``data-testid``, which is not public API.
+
+The ``st-key-<key>`` classes of keyed elements are public; the test ids are Streamlit's own and
+change between releases. Each style here is empty on any release but the one it was made for.
+"""
+
+from __future__ import annotations
+
+from components.streamlit_compat import Shim
+
+SHIMS = (STYLES := Shim(
+    "dom-styles", "1.67.0",
+    why="The chart-only embed's spacing (16 px around its content instead of Streamlit's 1rem "
+        "and gaps) and the dark theme's date picker contrast (2.5:1 as Streamlit draws it, 7.2:1 "
+        "with this style), which no theme option or public style hook sets.",
+    remove_when="Streamlit offers a theme option for the selected day's colour and an embed "
+                "layout without padding."),)
+
+
+def _styled(css: str) -> str:
+    return css if STYLES.active else ""
+
+
+# Streamlit writes a date picker's selected day in white on the primary colour whenever that
+# colour's luminance is under 0.5: on the dark theme's light teal that is 2.5:1 (WCAG AA: 4.5:1).
+# The dark theme's own background colour gives 7.2:1 there. The app has single-day pickers only:
+# a range picker's in-between days sit on a pale tint of the teal and would have to be left out.
+DARK_THEME_DATE_PICKER_CSS = _styled("""<style>
+[data-testid="stDateInputCalendar"] [role="gridcell"] > [data-selected] { color: #171614; }
+</style>""")
+
+# Streamlit's embed keeps 1rem of padding around the main block and a gap between elements; the
+# chart-only embed keeps 16 px around its content, small gaps, and nothing after its footer.
+EMBED_CSS = _styled("""<style>
+[data-testid="stMainBlockContainer"] { padding: 16px !important; }
+.st-key-embed-content { padding-bottom: 0; }
+.st-key-embed-content [data-testid="stHeading"] h4 { padding: 0; }
+.st-key-embed-footer p, .st-key-embed-footer a, .st-key-embed-footer button {
+  font-size: 0.875rem !important; line-height: 1.5; margin: 0; }
+.st-key-embed-footer [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+.st-key-embed-footer button { min-height: 0; padding: 0; color: inherit; }
+.st-key-embed-footer a, .st-key-embed-footer button p { color: inherit; text-decoration: underline; }
+.ru-sr-only { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+</style>""")

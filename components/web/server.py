@@ -1,0 +1,60 @@
+"""The app as the web server runs it: Streamlit's ``st.App`` with the routes and middleware the
+app adds (country shapes, first-paint images, oEmbed; gzip, bundle fixes, link previews)."""
+
+from __future__ import annotations
+
+import anyio.to_thread
+import streamlit as st
+from starlette.middleware import Middleware
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse
+from starlette.routing import Route
+
+from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
+from components.publish import first_paint, oembed
+from components.streamlit_compat import tcp_nodelay
+from components.streamlit_compat.bundle_fixes import FrontendFixes
+from components.web.compression import Compression
+from components.web.link_previews import LinkPreviews
+
+
+def base_path() -> str:
+    """Streamlit's ``server.baseUrlPath`` as a path prefix: "" or "/base"."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+async def country_shapes(request):
+    # The map's shapes, which its figures name by this address: a day in the browser's cache.
+    return FileResponse(GEOMETRY_PATH, media_type="application/json",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+
+async def first_paint_image(request):
+    # A live embed's first image (components/publish/first_paint.py): its name changes with its
+    # content, so a browser keeps it for a year.
+    path = first_paint.image_path(request.path_params["name"])
+    if path is None or not path.is_file():
+        return PlainTextResponse("no such image", status_code=404)
+    return FileResponse(path, media_type=first_paint.MEDIA_TYPES.get(path.suffix),
+                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+
+async def oembed_answer(request):
+    # Blocking (it may build a chart): in a worker thread.
+    status, body = await anyio.to_thread.run_sync(
+        oembed.respond, dict(request.query_params), request.headers.get("host", ""), base_path())
+    headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300"}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def make_app(script: str) -> st.App:
+    """The ASGI app that runs ``script`` (dashboard.py) for each reader."""
+    # Streamlit has bound the app's socket by now, with Nagle's algorithm left on.
+    tcp_nodelay.set_on_listening_sockets()
+    # Compression outermost: it compresses the HTML link previews rewrite and the bundles the
+    # front-end fixes change, too.
+    return st.App(script, routes=[Route(GEOMETRY_URL_PATH, country_shapes),
+                                  Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
+                                  Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"])],
+                  middleware=[Middleware(Compression), Middleware(FrontendFixes),
+                              Middleware(LinkPreviews)])
