@@ -66,7 +66,8 @@ if __name__ == "__main__":  # Streamlit running this file as the app's script
     main()
 else:
     # `streamlit run dashboard.py` first imports this file to look for an ASGI app to serve: this
-    # one runs this same file as its script, with the app's own routes and middleware.
-    from components.web.server import make_app
+    # one runs this same file as its script, with the app's own routes and middleware. Streamlit
+    # finds it by reading this file's source for `app = st.App(...)`, so the call stays here.
+    from components.web import server
 
-    app = make_app(__file__)
+    app = st.App(__file__, routes=server.routes(), middleware=server.middleware())

@@ -17,6 +17,7 @@ pass, but it is counted apart, not as killed.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -101,6 +102,9 @@ def main(argv: list[str]) -> int:
         del sys.path[0]
     if argv[:1] == ["--score"]:
         return print_score()
+    # mutmut copies tests/ over its old copy, which keeps a test file moved or deleted since:
+    # drop the copy so it is made afresh (the verdicts, kept beside the mutants, stay).
+    shutil.rmtree(ROOT / "mutants" / "tests", ignore_errors=True)
     if "--max-children" not in argv:
         argv = ["--max-children", MAX_CHILDREN, *argv]
     preload()

@@ -1,5 +1,5 @@
-"""The app as the web server runs it: Streamlit's ``st.App`` with the routes and middleware the
-app adds (country shapes, first-paint images, oEmbed; gzip, bundle fixes, link previews)."""
+"""What the app adds to Streamlit's web server: routes (country shapes, first-paint images,
+oEmbed) and middleware (gzip, bundle fixes, link previews), for ``st.App`` in dashboard.py."""
 
 from __future__ import annotations
 
@@ -47,14 +47,17 @@ async def oembed_answer(request):
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def make_app(script: str) -> st.App:
-    """The ASGI app that runs ``script`` (dashboard.py) for each reader."""
-    # Streamlit has bound the app's socket by now, with Nagle's algorithm left on.
+def routes() -> list[Route]:
+    """The app's own routes, beside Streamlit's."""
+    return [Route(GEOMETRY_URL_PATH, country_shapes),
+            Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
+            Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"])]
+
+
+def middleware() -> list[Middleware]:
+    """Compression outermost: it compresses the HTML link previews rewrite and the bundles the
+    front-end fixes change, too."""
+    # Streamlit has bound the app's socket by now (uvicorn imports the script after), with
+    # Nagle's algorithm left on.
     tcp_nodelay.set_on_listening_sockets()
-    # Compression outermost: it compresses the HTML link previews rewrite and the bundles the
-    # front-end fixes change, too.
-    return st.App(script, routes=[Route(GEOMETRY_URL_PATH, country_shapes),
-                                  Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
-                                  Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"])],
-                  middleware=[Middleware(Compression), Middleware(FrontendFixes),
-                              Middleware(LinkPreviews)])
+    return [Middleware(Compression), Middleware(FrontendFixes), Middleware(LinkPreviews)]
