@@ -141,8 +141,12 @@ def day(key: str, default: date, earliest: date, latest: date | Callable[[], dat
     last = _when_asked(latest)
 
     def parse(text: str) -> date:
+        # Digits in YYYY-MM-DD only: fromisoformat also takes week dates (2023-W36-4).
+        if not (len(text) == 10 and text.isascii() and text[4] == text[7] == "-"
+                and text.replace("-", "").isdigit()):
+            raise ValueError(text)
         value = date.fromisoformat(text)  # rejects 2023-02-30 and other impossible dates
-        if len(text) != 10 or not earliest <= value <= last():
+        if not earliest <= value <= last():
             raise ValueError(text)
         return value
     return Param(key, default, parse, date.isoformat, kind="day",
@@ -157,7 +161,9 @@ def year(key: str, default: int | Callable[[], int], earliest: int, latest: int 
     last = _when_asked(latest)
 
     def parse(value: str) -> int:
-        if not (len(value) == 4 and value.isdigit()) or not earliest <= int(value) <= last():
+        # ASCII digits only: isdigit() also takes "２０２３".
+        if not (len(value) == 4 and value.isascii() and value.isdigit()) \
+                or not earliest <= int(value) <= last():
             raise ValueError(value)
         return int(value)
     return Param(key, default, parse, kind="year", allowed=lambda: (earliest, last()),

@@ -14,6 +14,7 @@ from components.charts.url_state import (
     text,
     to_query,
     widget_value,
+    year,
 )
 
 BLOC = choice("bloc", ("ASEAN", "EAS", "SCO", "EAEU", "all"), "EAS")
@@ -93,3 +94,15 @@ def test_a_single_pill_stands_for_every_value_but_the_default():
     assert opened.normalise(None) == ""
     assert opened.normalise("C1") == "C1"
     assert choice("claim", ("", "C1"), "").normalise(None) is None  # a select box's value as given
+
+
+def test_a_day_is_four_two_two_ascii_digits_and_a_year_four():
+    asof = day("asof", date(2023, 9, 7), date(1967, 8, 8), date(2025, 10, 28))
+    for refused in ("2023-W36-4", "２０２３-09-07", "2023-9-07x", "2023/09/07"):
+        with pytest.raises(ValueError):
+            asof.parse(refused)
+    assert asof.parse("2023-09-07") == date(2023, 9, 7)
+    start = year("from", 1967, 1967, 2025)
+    with pytest.raises(ValueError):
+        start.parse("２０２３")
+    assert start.parse("2023") == 2023
