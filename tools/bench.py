@@ -25,6 +25,7 @@ import contextlib
 import gzip
 import json
 import re
+import shutil
 import statistics
 import sys
 import time
@@ -37,6 +38,7 @@ from plotly.offline import get_plotlyjs
 from components.data.citations import source_text
 from components.data.package import read_package
 from components.publish import export, static_export
+from components.publish.bundles import FULL_NAME, PARTIAL
 from components.registry import CHARTS, PAGES, charts_on, get_chart, link_path
 from tools import app_server, loadtest, static_host
 from tools import browser as chromium
@@ -49,6 +51,9 @@ TARGET_STATIC_EMBED_MB = 1.8
 TARGET_PAGE_MB = 3.0
 TARGET_PHONE_STATIC_S = 2.5
 TARGET_PHONE_RATIO = 2.0
+# A static chart page with plotly.js's partial bundle, against the same page with the full one.
+TARGET_STATIC_CHART_MB = 0.6
+TARGET_PHONE_BUNDLE_RATIO = 0.4
 BENCH_DIR = app_server.PROJECT_ROOT / "bench"
 # Chrome DevTools' "Slow 4G" preset (what Lighthouse's mobile audit emulates): 562.5 ms round
 # trip, 1.6 Mbit/s down and 750 kbit/s up, each at 90 %; and a phone's CPU, 4x slower.
@@ -279,8 +284,8 @@ def precompress(folder: Path) -> None:
             path.with_name(path.name + ".gz").write_bytes(packed)
 
 
-def transfers(server_url: str, statics_url: str, statics: dict[str, Path], export_url: str
-              ) -> tuple[dict, dict]:
+def transfers(server_url: str, statics_url: str, statics: dict[str, Path], export_url: str,
+              full_export_url: str) -> tuple[dict, dict]:
     """Cold bytes per page and per embed, each beside its static export."""
     embed_ready = ("() => !!document.querySelector('.js-plotly-plot .main-svg')"
                    " && !document.querySelector('#chart picture')")
@@ -301,6 +306,9 @@ def transfers(server_url: str, statics_url: str, statics: dict[str, Path], expor
                                 viewport={"width": 640, "height": 900})
             row["static_transfer_mb"] = cold_transfer(
                 browser, export.static_embed_url(export_url, spec, "en"), embed_ready,
+                viewport={"width": 640, "height": 900})["transfer_mb"]
+            row["static_full_bundle_mb"] = cold_transfer(
+                browser, export.static_embed_url(full_export_url, spec, "en"), embed_ready,
                 viewport={"width": 640, "height": 900})["transfer_mb"]
             embeds[spec.chart_id] = row
         browser.close()
@@ -338,19 +346,23 @@ def phone_embed(browser, article_url: str, src: str) -> dict:
             "drawn_s": (stamps[1] - inserted) / 1000 if stamps[1] else None}
 
 
-def phone_profile(server_url: str, article_url: str, export_url: str) -> dict:
-    """Median over runs, live and static alternating, per chart."""
+def phone_profile(server_url: str, article_url: str, export_url: str, full_export_url: str
+                  ) -> dict:
+    """Median over runs, live, static and static with the full plotly.js alternating, per
+    chart."""
     results = {}
     with sync_playwright() as playwright:
         browser = chromium.launch(playwright)
         for chart_id in PHONE_CHARTS:
             spec = get_chart(chart_id)
-            runs = {"live": [], "static": []}
+            runs = {"live": [], "static": [], "static_full_bundle": []}
             for _ in range(PHONE_RUNS):
                 runs["live"].append(phone_embed(
                     browser, article_url, export.embed_url(server_url, spec, spec.defaults, "en")))
                 runs["static"].append(phone_embed(
                     browser, article_url, export.static_embed_url(export_url, spec, "en")))
+                runs["static_full_bundle"].append(phone_embed(
+                    browser, article_url, export.static_embed_url(full_export_url, spec, "en")))
 
             def median(kind: str, key: str, runs=runs) -> float | None:
                 values = [run[key] for run in runs[kind] if run[key] is not None]
@@ -364,9 +376,27 @@ def phone_profile(server_url: str, article_url: str, export_url: str) -> dict:
             live_drawn, static_drawn = row["live"]["drawn_s"], row["static"]["drawn_s"]
             row["ratio_to_static_drawn"] = (live_drawn / static_drawn if live_drawn and static_drawn
                                             else None)
+            full_drawn = row["static_full_bundle"]["drawn_s"]
+            row["static_drawn_to_full_bundle"] = (static_drawn / full_drawn
+                                                  if static_drawn and full_drawn else None)
             results[chart_id] = row
         browser.close()
     return results
+
+
+def with_full_bundle(export_dir: Path, out: Path) -> None:
+    """A copy of the export whose static chart pages load the full plotly.js, as they did before
+    the partial bundles: the pages to weigh and time them against."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(export_dir, out)
+    for page in out.rglob("*.embed.html"):
+        text = page.read_text(encoding="utf-8")
+        for bundle in PARTIAL:
+            text = text.replace(f"../{bundle.name}", f"../{FULL_NAME}")
+        page.write_text(text, encoding="utf-8")
+        page.with_name(page.name + ".gz").unlink(missing_ok=True)
+        page.with_name(page.name + ".br").unlink(missing_ok=True)
+    precompress(out)
 
 
 def missed(value: float | None, target: float) -> str:
@@ -387,9 +417,12 @@ def print_weights(pages: dict, embeds: dict) -> None:
         limit = TARGET_EMBED_MB if is_embed else TARGET_PAGE_MB
         static = row.get("static_transfer_mb")
         static_text = f"{static:>9.2f}" if static else f"{'-':>9}"
-        static_check = missed(static, TARGET_STATIC_EMBED_MB) if is_embed else ""
+        static_check = missed(static, TARGET_STATIC_CHART_MB) if is_embed else ""
+        full = row.get("static_full_bundle_mb")
+        full_text = f" (full plotly.js {full:.2f} MB)" if full else ""
         print(f"{name:<20} {row['transfer_mb']:>6.2f} {missed(row['transfer_mb'], limit):>7} "
-              f"{row['requests']:>5} {row['websocket_mb']:>6.2f} {static_text} {static_check:>7}")
+              f"{row['requests']:>5} {row['websocket_mb']:>6.2f} {static_text} {static_check:>7}"
+              f"{full_text}")
 
 
 def print_phone(phone: dict) -> None:
@@ -403,12 +436,17 @@ def print_phone(phone: dict) -> None:
 
     for chart_id, row in phone.items():
         static_first = row["static"]["first_chart_s"]
+        full = row.get("static_full_bundle", {})
         print(f"{chart_id:<24} {number(row['live']['first_chart_s']):>12} "
               f"{number(static_first):>14} {missed(static_first, TARGET_PHONE_STATIC_S):>6} "
               f"{number(row['ratio_to_static_first_chart'], 2):>11} "
               f"{missed(row['ratio_to_static_first_chart'], TARGET_PHONE_RATIO):>5} "
               f"{number(row['live']['drawn_s']):>12} {number(row['static']['drawn_s']):>14} "
               f"{number(row['ratio_to_static_drawn'], 2):>11}")
+        print(f"{'':<24} static page, full plotly.js: first {number(full.get('first_chart_s'))} s, "
+              f"drawn {number(full.get('drawn_s'))} s; partial/full drawn "
+              f"{number(row.get('static_drawn_to_full_bundle'), 2)} "
+              f"{missed(row.get('static_drawn_to_full_bundle'), TARGET_PHONE_BUNDLE_RATIO)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -440,12 +478,16 @@ def main(argv: list[str] | None = None) -> int:
         export_dir.mkdir(exist_ok=True)
         static_export.main(["--out", str(export_dir), "--static-url", export_url,
                             "--app-url", server.url])
+        full_dir = BENCH_DIR / "export-full-bundle"
+        full_export_url = stack.enter_context(static_host.serving(full_dir.resolve()))
+        with_full_bundle(export_dir, full_dir)
         print("timing pages in Chromium ...", flush=True)
         browser = browser_times(server.url, statics_url, statics, args.runs)
         print("weighing pages and embeds, cold ...", flush=True)
-        page_bytes, embeds = transfers(server.url, statics_url, statics, export_url)
+        page_bytes, embeds = transfers(server.url, statics_url, statics, export_url,
+                                       full_export_url)
         print("phone profile: live and static embeds ...", flush=True)
-        phone = phone_profile(server.url, article_url, export_url)
+        phone = phone_profile(server.url, article_url, export_url, full_export_url)
         for name, row in page_bytes.items():
             browser[name].update(row)
         # Saved before the load phase, which is the longest: a cut-off run keeps these.
@@ -468,7 +510,9 @@ def main(argv: list[str] | None = None) -> int:
                            "figure_kb": TARGET_FIGURE_KB, "embed_mb": TARGET_EMBED_MB,
                            "static_embed_mb": TARGET_STATIC_EMBED_MB, "page_mb": TARGET_PAGE_MB,
                            "phone_static_s": TARGET_PHONE_STATIC_S,
-                           "phone_ratio": TARGET_PHONE_RATIO}}
+                           "phone_ratio": TARGET_PHONE_RATIO,
+                           "static_chart_mb": TARGET_STATIC_CHART_MB,
+                           "phone_bundle_ratio": TARGET_PHONE_BUNDLE_RATIO}}
     (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
 
     header = (f"{'page':<12} {'app s':>6} {'static s':>8} {'ratio':>6} {'<1.5x':>6} "

@@ -44,6 +44,30 @@ def preload() -> None:
     import pytest  # noqa: F401
 
 
+def pytest_collection_finish(session) -> None:
+    """A pytest plugin hook (pyproject.toml loads this module with ``-p tools.mutation``).
+
+    While mutmut records which tests reach which function (its "stats" run), a function called
+    while the test modules are imported, such as url_state's ``year()`` building a page's
+    parameters at module level, is hit before any test starts, and mutmut credits the hit to the
+    first test only: every other test of it would never run against its mutants, which would
+    then "survive". Credit such hits to every collected test instead.
+    """
+    import os
+
+    if os.environ.get("MUTANT_UNDER_TEST") != "stats":
+        return
+    from mutmut.state import state
+
+    hits = set(state()._stats)
+    if not hits:
+        return
+    state()._stats.clear()
+    ids = {item.nodeid.removeprefix("mutants/") for item in session.items}
+    for name in hits:
+        state().tests_by_mangled_function_name[name] |= ids
+
+
 def tally() -> tuple[Counter, dict[str, Counter]]:
     """Each status's count, overall and per module, from the verdicts mutmut keeps in mutants/."""
     from mutmut.mutation.data import SourceFileMutationData

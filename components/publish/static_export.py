@@ -14,10 +14,12 @@ For each chart and language, in ``exports/<lang>/``:
   ``<chart>.preview.svg`` (or ``.webp``; ``.preview-narrow.*`` for phones);
 - ``<chart>.oembed.json``: its oEmbed answer (with ``--static-url`` only: it needs an address).
 
-plotly.js is shared in one ``plotly.min.js`` at the top, and the typeface (the app's, Source
-Sans 3) in ``fonts/``, which keeps the set far smaller than inlining them in each page. Every
-text file over 1 KB gets a gzip twin (``.gz``) for static hosts that serve precompressed files
-(nginx ``gzip_static on``, or a CDN). ``index.html`` is a gallery
+plotly.js is shared at the top, each page loading the smallest of plotly.js's own bundles that
+draws its traces (``components/publish/bundles.py``: ``plotly-basic.min.js`` for most,
+``plotly-geo.min.js`` for the map), and the typeface (the app's, Source Sans 3) in ``fonts/``,
+which keeps the set far smaller than inlining them in each page. Every text file over 1 KB gets
+gzip and brotli twins (``.gz``, ``.br``) for static hosts that serve precompressed files (nginx
+``gzip_static on`` / ``brotli_static on``, or a CDN). ``index.html`` is a gallery
 with each chart's files, its real height and its snippets: static (the default for articles),
 live, pym.js, AMP and a plain iframe. The snippets need addresses, given as flags:
 ``--static-url`` (where this folder will be hosted) and ``--app-url`` (the live app); without
@@ -39,7 +41,7 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from plotly.offline import get_plotlyjs
+import brotli
 
 from components.charts import fonts
 from components.data.checks import DataPackageError
@@ -48,12 +50,12 @@ from components.data.package import read_package
 from components.paths import PROJECT_ROOT
 from components.publish import export
 from components.publish.about import about
+from components.publish.bundles import bundle_name, write_bundles
 from components.publish.downloads import chart_zip
 from components.registry import CHARTS
 from components.text.i18n import LANGS, t
 
-PLOTLY_JS = "plotly.min.js"
-FONT_FILE = f"fonts/{fonts.WEB_FONT.name}"  # beside plotly.min.js, shared by every page
+FONT_FILE = f"fonts/{fonts.WEB_FONT.name}"  # beside the plotly.js bundles, shared by every page
 GZIP_SUFFIXES = (".html", ".js", ".json", ".svg", ".csv")
 GZIP_MIN_BYTES = 1024
 MEASURE_WIDTHS = (export.SNIPPET_WIDTH, 375)
@@ -78,7 +80,7 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
     stem = out / lang / spec.chart_id
     stem.parent.mkdir(parents=True, exist_ok=True)
     stem.with_suffix(".html").write_text(
-        export.chart_html(spec, chart, plain_source, lang, plotlyjs=f"../{PLOTLY_JS}",
+        export.chart_html(spec, chart, plain_source, lang, plotlyjs=f"../{bundle_name(chart)}",
                           font_src=f"../{FONT_FILE}"),
         encoding="utf-8")
     framed = export.framed_figure(chart, plain_source)
@@ -100,7 +102,7 @@ def write_chart_files(out: Path, data, spec, lang, static_url: str | None = None
     page = export.embed_page_html(
         spec, chart, cited_publishers(data["sources"], chart.source_ids), lang,
         credits=credited_tools(data["sources"], chart.credits),
-        plotlyjs_src=f"../{PLOTLY_JS}", font_src=f"../{FONT_FILE}",
+        plotlyjs_src=f"../{bundle_name(chart)}", font_src=f"../{FONT_FILE}",
         preview_src=f"{spec.chart_id}.preview.{ext}",
         narrow_preview_src=f"{spec.chart_id}.preview-narrow.{narrow_ext}",
         csv_href=f"{spec.chart_id}.csv",
@@ -250,7 +252,8 @@ def gallery(out: Path, entries: list[tuple[str, str, dict]], static_url: str | N
 
 
 def precompress(out: Path) -> int:
-    """A ``.gz`` twin beside every text file worth compressing; returns how many."""
+    """``.gz`` and ``.br`` twins beside every text file worth compressing; returns how many
+    files got them."""
     count = 0
     for path in sorted(out.rglob("*")):
         if path.suffix in GZIP_SUFFIXES and path.is_file() and path.stat().st_size >= GZIP_MIN_BYTES:
@@ -258,6 +261,7 @@ def precompress(out: Path) -> int:
             packed = gzip.compress(raw, compresslevel=9, mtime=0)
             if len(packed) <= 0.9 * len(raw):  # an inlined PNG gains nothing: no twin
                 path.with_name(path.name + ".gz").write_bytes(packed)
+                path.with_name(path.name + ".br").write_bytes(brotli.compress(raw, quality=11))
                 count += 1
     return count
 
@@ -297,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{', '.join(s.chart_id for s in CHARTS)}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / PLOTLY_JS).write_text(get_plotlyjs(), encoding="utf-8")
+    write_bundles(args.out)
     (args.out / FONT_FILE).parent.mkdir(exist_ok=True)
     shutil.copyfile(fonts.WEB_FONT, args.out / FONT_FILE)
     jobs = [(lang, spec) for lang in LANGS for spec in specs]
@@ -325,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             app_url)
     compressed = precompress(args.out)
     print(f"wrote {len(jobs)} charts x {len(FILE_KINDS) + 2 + bool(static_url)} files, index.html and "
-          f"{compressed} .gz twins to {args.out} in {time.monotonic() - started:.0f} s")
+          f"{compressed} .gz and .br twins to {args.out} in {time.monotonic() - started:.0f} s")
     if not (static_url and app_url):
         print("note: without --static-url and --app-url the gallery has no ready snippets; e.g. "
               'make export ARGS="--static-url https://static.example.org/ru-asean '

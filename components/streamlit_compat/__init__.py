@@ -12,6 +12,9 @@ says which shim to redo, and ``tests/unit/streamlit_compat/test_shims.py`` fails
 upgrade Streamlit: run the unit tests, redo or delete each shim they name, and set its
 ``made_for`` to the new release.
 
+``DASHBOARD_SHIMS_OFF`` (shim names, comma-separated, or "all") leaves shims out on purpose:
+``make shim-bench`` measures what each one still gains in paired runs, with and without it.
+
 Only ``components.ui`` and ``components.web`` import this package.
 """
 
@@ -19,12 +22,14 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import pkgutil
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 
 log = logging.getLogger(__name__)
+OFF_VARIABLE = "DASHBOARD_SHIMS_OFF"
 
 
 def installed_streamlit() -> str:
@@ -44,7 +49,8 @@ class Shim:
     @property
     def active(self) -> bool:
         """Whether it applies to the Streamlit installed; logged once when it does not."""
-        return _active(self, installed_streamlit())
+        off = {name.strip() for name in os.environ.get(OFF_VARIABLE, "").split(",")}
+        return not ({self.name, "all"} & off) and _active(self, installed_streamlit())
 
 
 @cache

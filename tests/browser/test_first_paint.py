@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from components.charts.spec import plotly_key
-from components.publish import export, first_paint
+from components.publish import export
 from components.registry import get_chart
+from components.streamlit_compat import front_end
 from components.text.i18n import t
 from tools import browser as chromium
 
@@ -82,7 +83,7 @@ def test_streamlit_takes_over_when_plotly_js_never_arrives(page, app_url):
     page.goto(export.embed_url(app_url, spec, spec.defaults, "en"))
     wait_for_the_chart_element(page, spec.chart_id)
     expect(page.locator(FIRST_PAINT)).to_have_count(1)
-    page.clock.fast_forward(first_paint.HANDOVER_GIVE_UP_MS)
+    page.clock.fast_forward(front_end.HANDOVER_GIVE_UP_MS)
     # Streamlit's own page, whose links work, rather than an image that never turns live.
     expect(page.locator(FIRST_PAINT)).to_have_count(0)
     expect(page.get_by_role("link", name=t("embed_frame.full_dashboard", "en"))).to_be_visible()

@@ -42,3 +42,13 @@ def test_the_gate_compares_releases_exactly():
     shim = Shim("example", "1.67.0", why="w", remove_when="r")
     assert _active(shim, "1.67.0")
     assert not _active(shim, "1.67.1") and not _active(shim, "1.6")
+
+
+def test_shims_can_be_left_out_by_name_or_all_for_measuring(monkeypatch):
+    shim = SHIMS[0]
+    monkeypatch.setenv("DASHBOARD_SHIMS_OFF", f"other, {shim.name}")
+    assert not shim.active and SHIMS[1].active
+    monkeypatch.setenv("DASHBOARD_SHIMS_OFF", "all")
+    assert not any(other.active for other in SHIMS)
+    monkeypatch.delenv("DASHBOARD_SHIMS_OFF")
+    assert shim.active
