@@ -85,3 +85,16 @@ def test_a_click_on_a_shape_or_a_capital_names_the_country():
                                       known) == "KAZ"
     assert shaping.clicked_country({"selection": {"points": [{"location": "FRA"}]}}, known) is None
     assert shaping.clicked_country(None, known) is None
+
+
+def test_a_click_names_the_first_known_country_and_an_empty_one_none():
+    known = {"IDN", "RUS"}
+
+    def click(*points):
+        return {"selection": {"points": list(points)}}
+
+    assert shaping.clicked_country(click({"location": "IDN"}), known) == "IDN"
+    assert shaping.clicked_country(click({"customdata": ["RUS", "x"]}), known) == "RUS"
+    assert shaping.clicked_country(click({"customdata": []}, {"location": "IDN"}), known) == "IDN"
+    assert shaping.clicked_country(click({"location": "FRA"}), known) is None
+    assert shaping.clicked_country(None, known) is None

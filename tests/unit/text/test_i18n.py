@@ -93,3 +93,13 @@ def test_no_english_text_hedges_a_plural_with_an_s_in_brackets():
     from components.text.i18n import catalog
 
     assert not [key for key, text in catalog("en").items() if "(s)" in text]
+
+
+def test_a_browser_locale_with_an_underscore_or_the_legacy_code_picks_its_language():
+    from components.text.i18n import resolve_lang
+
+    assert resolve_lang(None, "en_US") == "en"
+    assert resolve_lang(None, "EN-gb") == "en"
+    assert resolve_lang(None, "in-ID") == "id"
+    assert resolve_lang("en", "id-ID") == "en"
+    assert resolve_lang("xx", "fr-FR") == "id"
