@@ -161,7 +161,7 @@ def year(key: str, default: int | Callable[[], int], earliest: int, latest: int 
     last = _when_asked(latest)
 
     def parse(value: str) -> int:
-        # ASCII digits only: isdigit() also takes "２０２３".
+        # ASCII digits only: isdigit() also takes full-width digits (U+FF10-U+FF19).
         if not (len(value) == 4 and value.isascii() and value.isdigit()) \
                 or not earliest <= int(value) <= last():
             raise ValueError(value)
