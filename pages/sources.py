@@ -5,6 +5,7 @@ downloads. Lists rather than tables: every column stays in reach on a phone."""
 import streamlit as st
 
 from components.data.citations import AUTHORITY
+from components.data.corrections import correction_lines
 from components.data.dictionary import resource_text, sources_page_text
 from components.paths import data_dir
 from components.publish.downloads import package_zip
@@ -32,6 +33,12 @@ st.markdown("\n".join(text.conflicts))
 
 st.header(t("sources.unconfirmed_heading", lang))
 st.markdown("\n".join(text.unconfirmed))
+
+st.header(t("corrections.heading", lang))
+st.markdown(f'{t("corrections.intro", lang)} [{t("corrections.feed_link", lang)}]'
+            f"(corrections.atom?lang={lang})")
+st.markdown("\n".join(per_view("sources.corrections", data, lang,
+                               lambda: correction_lines(data, lang))))
 
 st.header(t("sources.checked_heading", lang))
 st.write(t("sources.checked_intro", lang))

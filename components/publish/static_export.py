@@ -12,7 +12,8 @@ For each chart and language, in ``exports/<lang>/``:
 - ``<chart>.embed.html``: the static chart page for articles, the same chart-only layout as the
   live embed, resizing its iframe with the same height script; its first image is
   ``<chart>.preview.svg`` (or ``.webp``; ``.preview-narrow.*`` for phones);
-- ``<chart>.oembed.json``: its oEmbed answer (with ``--static-url`` only: it needs an address).
+- ``<chart>.oembed.json``: its oEmbed answer (with ``--static-url`` only: it needs an address);
+- ``corrections-<lang>.atom``: the corrections log as an Atom feed (with an address).
 
 plotly.js is shared at the top, each page loading the smallest of plotly.js's own bundles that
 draws its traces (``components/publish/bundles.py``: ``plotly-basic.min.js`` for most,
@@ -52,11 +53,12 @@ from components.publish import export
 from components.publish.about import about
 from components.publish.bundles import bundle_name, write_bundles
 from components.publish.downloads import chart_zip
+from components.publish.feed import corrections_feed
 from components.registry import CHARTS
 from components.text.i18n import LANGS, t
 
 FONT_FILE = f"fonts/{fonts.WEB_FONT.name}"  # beside the plotly.js bundles, shared by every page
-GZIP_SUFFIXES = (".html", ".js", ".json", ".svg", ".csv")
+GZIP_SUFFIXES = (".html", ".js", ".json", ".svg", ".csv", ".atom")
 GZIP_MIN_BYTES = 1024
 MEASURE_WIDTHS = (export.SNIPPET_WIDTH, 375)
 FILE_KINDS = ((".embed.html", "embed_snippets.kind_static"), (".html", None), (".png", None),
@@ -327,6 +329,13 @@ def main(argv: list[str] | None = None) -> int:
               "gives estimated heights", file=sys.stderr)
     gallery(args.out, [(lang, spec.chart_id, info) for lang, spec, info in entries], static_url,
             app_url)
+    feed_base = app_url or static_url
+    if feed_base:
+        for lang in LANGS:  # the app serves the same at /corrections.atom?lang=
+            (args.out / f"corrections-{lang}.atom").write_bytes(
+                corrections_feed(data, lang, feed_base))
+    else:
+        print("note: the corrections feed needs an address (--app-url): not written")
     compressed = precompress(args.out)
     print(f"wrote {len(jobs)} charts x {len(FILE_KINDS) + 2 + bool(static_url)} files, index.html and "
           f"{compressed} .gz and .br twins to {args.out} in {time.monotonic() - started:.0f} s")

@@ -23,6 +23,7 @@ import streamlit as st
 from components.charts import theme
 from components.charts.cache import built, derived
 from components.charts.spec import Chart, ChartSpec, plotly_key
+from components.data import corrections
 from components.data.citations import source_line, source_text
 from components.data.package import DataPackage
 from components.publish import export
@@ -31,6 +32,7 @@ from components.publish.downloads import chart_zip
 from components.streamlit_compat.sent_figure import sent_figure
 from components.text.i18n import Lang, format_date, t
 from components.text.safe_text import md_escape
+from components.ui.loading import per_view
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +124,11 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
     st.caption(shown.source_line)
     for note in chart.notes:
         st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")
+    updated = per_view("frame.updated", data, lang,
+                       lambda: corrections.updated_line(data, spec.chart_id, lang),
+                       {"chart": spec.chart_id})
+    if updated:
+        st.caption(md_escape(updated))
     editor_tools(spec, chart, shown.source_text, values, lang, found, data)
     return event
 
