@@ -7,8 +7,8 @@ Checks run in three passes, each only where the one before found the file readab
 3. the rules a table schema cannot state: cited source ids exist, ``~`` lists name known rows,
    starts are not after ends, dates agree with their precision, a country holds one role in a
    bloc at a time, a claim is "confirmed" only by a source independent of the one who made it,
-   a row not verified says why in both languages, and a row pointing at a conflict shows the
-   conflict's value.
+   a row not verified says why in both languages, a row pointing at a conflict shows the
+   conflict's value, and every source obeys the source rubric (``check_source_rubric``).
 
 Row numbers are line numbers in the CSV file as a spreadsheet shows them: the header is row 1,
 the first data row is row 2.
@@ -218,7 +218,7 @@ def check_rules(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str]) ->
         for column in ("source_ids", "shown_source_ids", "other_source_ids"):
             if column in table:
                 problems += _unknown_ids(file, table, column, ids.get("sources"), "source",
-                                         required=True)
+                                         required=name not in SOURCES_OPTIONAL)
         for column, target in (("statement_ids", "statements"), ("countries", "countries")):
             if column in table:
                 problems += _unknown_ids(file, table, column, ids.get(target), target[:-1])
@@ -227,6 +227,8 @@ def check_rules(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str]) ->
         if {"verification", "caveat_id", "caveat_en"} <= set(table.columns):
             problems += _unverified_without_caveat(file, table)
         problems += _coordinates_in_range(file, table)
+    if "sources" in tables:
+        problems += check_source_rubric(paths["sources"], tables["sources"])
     if "memberships" in tables:
         problems += _overlapping_roles(paths["memberships"], tables["memberships"])
     if "statements" in tables and "sources" in tables:
@@ -241,6 +243,9 @@ def check_rules(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str]) ->
                                                 tables["conflicts"])
     return problems
 
+
+# A correction may change structure (a new column) and cite no source; every other row cites one.
+SOURCES_OPTIONAL = frozenset({"corrections"})
 
 # The article under check carries every claim: it can report a claim, never confirm it.
 PRIMARY_KIND = "primary-article"
@@ -415,4 +420,144 @@ def _overlapping_roles(file: str, memberships: pd.DataFrame) -> list[Problem]:
                                         f"{iso3} already holds the role {previous['role']!r} in "
                                         f"{bloc} on {row['start_date']:%Y-%m-%d}; end that role first"))
             previous = row
+    return problems
+
+
+# --- the source rubric (../shared/research/sources-rubric.md) ------------------------------------
+
+# Hosts that copy other publishers' pages, by what they are. A source is the publisher's own page:
+# a copy can differ from the original and hides who stands behind the text (rubric 1).
+COPY_HOSTS = {
+    "scribd.com": "an upload site",
+    "docslib.org": "an upload site",
+    "cupdf.com": "an upload site",
+    "pubt.io": "an upload site",
+    "wikimili.com": "a Wikipedia mirror",
+    "cloudfront.net": "a CDN copy",
+    "socastsrm.com": "a CDN copy of syndicated text",
+    "forumspb1.mirror.rcmedia.ru": "a mirror of forumspb.com",
+    "souldevice.org": "a scraper copying news agencies",
+    "keyanhelp.cn": "a scraper copying Xinhua",
+    "sgbuzz.com": "a scraper copying The Straits Times",
+    "boxonxonet.com": "a mirror of government sites",
+    "cedarnews.net": "a syndication copy of other agencies' wires",
+    "style.yahoo.com": "a syndication copy on a Yahoo lifestyle subdomain",
+    "libyannewswire.com": "a re-publisher of other agencies' wires",
+    "laprensalatina.com": "a re-publisher of EFE's wire",
+    "denederlandsegrondwet.nl": "a site copying other outlets' articles",
+    "sovereignista.com": "a blog reproducing official texts",
+    "mirperemen.net": "a repost site",
+    "hrondas.ru": "a repost site",
+}
+# Identified propaganda networks are never evidence (rubric 4). The "Pravda" network ("Portal
+# Kombat"), documented by France's VIGINUM in February 2024, runs news-pravda.com with its
+# language subdomains and pravda-<language code>.com sites (pravda-fr.com, pravda-de.com ...).
+PROPAGANDA_HOSTS = {"news-pravda.com": "the \"Pravda\" network (Portal Kombat, VIGINUM 2024)"}
+PROPAGANDA_PATTERN = re.compile(r"(^|\.)pravda-[a-z]{2}\.com$")
+# AMP, mobile and other variants of a page: cite the canonical address (rubric 1).
+VARIANT_LABELS = {"amp": "an AMP variant", "m": "a mobile variant", "mobile": "a mobile variant",
+                  "wap": "a WAP (mobile) variant", "opera": "a partner (Opera) variant",
+                  "special": "an accessibility variant"}
+# kind "intergovernmental" is the body's own site (rubric 2): ASEAN and its Secretariat (asean.org
+# with its subdomains such as eastasiasummit.asean.org and jaif.asean.org; aseansec.org and
+# asean.or.id, its former addresses), the ASEAN-Japan Centre (an intergovernmental organisation of
+# ASEAN's members and Japan), the SCO Secretariat, the EAEU and its Commission, the UN, and the
+# chair's summit sites, which publish the chair's statements of their year.
+INTERGOVERNMENTAL_HOSTS = (
+    "asean.org", "aseansec.org", "asean.or.id", "asean.or.jp",
+    "sectsco.org", "eaeunion.org", "eurasiancommission.org", "un.org",
+    "asean2023.id", "laoschairmanship2024.gov.la", "asean2025.my", "asean2026.ph",
+)
+# State outlets carry their state's side (rubric 3), whatever a row says.
+STATE_HOSTS = {
+    "tass.com": "russia", "tass.ru": "russia", "ria.ru": "russia", "rt.com": "russia",
+    "sputnikglobe.com": "russia", "sputniknews.com": "russia", "sputniknews.cn": "russia",
+    "rg.ru": "russia", "government.ru": "russia", "kremlin.ru": "russia", "mid.ru": "russia",
+    "antaranews.com": "indonesia-host", "setkab.go.id": "indonesia-host",
+    "kemlu.go.id": "indonesia-host",
+}
+ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is",
+                 "archive.li", "webcitation.org")
+NO_PUBLISHER = {"unknown", "n/a", "na", "-", "?", "none", "tidak diketahui"}
+
+
+def url_host(url: str) -> str:
+    """The lower-case host of an address, without ``www.`` or a port."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return host.removeprefix("www.")
+
+
+def _on(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def copy_host_problem(url: str) -> str | None:
+    """Why ``url`` is not a publisher's own page, or None."""
+    from urllib.parse import urlsplit
+    host = url_host(url)
+    for domain, what in PROPAGANDA_HOSTS.items():
+        if _on(host, domain):
+            return f"{host} is a site of {what}: never evidence; cite the claimant's own channel"
+    if PROPAGANDA_PATTERN.search(host):
+        return (f"{host} is a site of the \"Pravda\" network (Portal Kombat, VIGINUM 2024): never "
+                "evidence; cite the claimant's own channel")
+    for domain, what in COPY_HOSTS.items():
+        if _on(host, domain):
+            return f"{host} is {what}, not the publisher: cite the publisher's own page"
+    label = host.split(".", 1)[0]
+    if label in VARIANT_LABELS and host.count(".") >= 2:
+        return (f"{host} is {VARIANT_LABELS[label]} of the page: cite the publisher's canonical "
+                "address")
+    path = urlsplit(url).path.lower()
+    if "amp" in path.split("/") or path.endswith("-amp.html"):
+        return "the address is an AMP variant of the page: cite the publisher's canonical address"
+    return None
+
+
+def check_source_rubric(file: str, sources: pd.DataFrame) -> list[Problem]:
+    """Every source is its publisher's own page, named by its publisher; an intergovernmental
+    source is on the body's own site; a state outlet carries its state's side; and one publisher
+    has one kind and one side in every row."""
+    problems = []
+    first_row: dict[str, tuple[int, str, str]] = {}
+    for row_number, row in _rows(sources):
+        url = row["url"] if isinstance(row["url"], str) else ""
+        host = url_host(url)
+        why = copy_host_problem(url) if url else None
+        if why:
+            problems.append(Problem(file, row_number, "url", why))
+        publisher = row["publisher"] if isinstance(row["publisher"], str) else ""
+        if publisher.strip().lower() in NO_PUBLISHER:
+            problems.append(Problem(file, row_number, "publisher",
+                                    "names no publisher: who stands behind a source is recorded "
+                                    "by its publisher"))
+        if row["kind"] == "intergovernmental" and host and not any(
+                _on(host, domain) for domain in INTERGOVERNMENTAL_HOSTS):
+            problems.append(Problem(file, row_number, "kind",
+                                    f"'intergovernmental' is the body's own site; {host} is not "
+                                    "(a copy elsewhere takes its host's kind, e.g. reference)"))
+        state = next((side for domain, side in STATE_HOSTS.items() if _on(host, domain)), None)
+        if state and row["side"] != state:
+            problems.append(Problem(file, row_number, "side",
+                                    f"{host} is a state outlet of side {state!r}, not "
+                                    f"{row['side'] or 'none'!r}"))
+        archived = row.get("archived_url")
+        if isinstance(archived, str) and archived and not any(
+                _on(url_host(archived), domain) for domain in ARCHIVE_HOSTS):
+            problems.append(Problem(file, row_number, "archived_url",
+                                    f"{url_host(archived)} is not a web archive; archived_url "
+                                    "holds a web archive's copy of the page at url"))
+        # The article under check is its publisher's page in a role of its own (PRIMARY_KIND).
+        key = publisher.strip() if row["kind"] != PRIMARY_KIND else ""
+        if key in first_row:
+            first, kind, side = first_row[key]
+            for column, value in (("kind", kind), ("side", side)):
+                if row[column] != value:
+                    problems.append(Problem(file, row_number, column,
+                                            f"{row[column] or 'none'!r} differs from row {first} "
+                                            f"of the same publisher ({value or 'none'!r}): kind "
+                                            "and side belong to the publisher"))
+        elif key:
+            first_row[key] = (row_number, row["kind"], row["side"])
     return problems

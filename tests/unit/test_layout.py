@@ -29,6 +29,7 @@ EXCEPTIONS = {
     "ui/controls.py": "Streamlit: every page's controls in tests/app/test_url_fuzz.py",
     "ui/cooperation.py": "Streamlit: tests/app/test_cooperation.py",
     "ui/embed.py": "Streamlit: tests/app/test_embed.py",
+    "ui/focus.py": "Streamlit: tests/app/test_focus.py (and the scrolling, tests/browser/test_focus.py)",
     "ui/frame.py": "Streamlit: tests/app/test_chart_faults.py and every page's charts",
     "ui/loading.py": "Streamlit: tests/app/test_broken_data.py",
     "ui/map.py": "Streamlit: tests/app/test_map.py",

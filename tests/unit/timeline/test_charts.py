@@ -37,7 +37,7 @@ def test_a_search_with_one_match_names_that_event(data):
 def test_the_history_title_gives_the_years_russia_entered_the_regions_forums(data, lang):
     chart = make_history(data, ALL, lang)
     assert "1991" in chart.title and "2011" in chart.title
-    assert len(chart.table) == 69
+    assert len(chart.table) == 71
     assert chart.notes  # month- and year-precision dates are explained
 
 

@@ -59,9 +59,9 @@ def test_week_hover_texts_give_dates_at_their_precision(data):
     assert any(text.startswith("<b>7 September 2023</b>") for text in hovers)
 
 
-def test_the_history_chart_draws_all_69_events_in_one_lane_per_track(data):
+def test_the_history_chart_draws_all_71_events_in_one_lane_per_track(data):
     figure = make_history(data, ALL, "en").figure
-    assert marker_count(figure) == 69
+    assert marker_count(figure) == 71
     assert list(figure.layout.yaxis.ticktext) == ["ASEAN", "East Asia Summit", "ASEAN–Russia",
                                                   "SCO", "EAEU", "Russia"]
 
@@ -80,7 +80,7 @@ def test_events_after_the_summit_are_hollow_and_explained_in_the_legend(data):
     hollow = [trace for trace in figure.data if str(trace.marker.symbol).endswith("-open")
               and (trace.xaxis or "x") == "x"]
     drawn = sum(len([x for x in trace.x if x is not None]) for trace in hollow)
-    assert drawn == 5
+    assert drawn == 7
     assert [trace.name.strip() for trace in figure.data if trace.showlegend is not False] == [
         "After the summit"]
 

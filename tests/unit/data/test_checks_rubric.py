@@ -1,0 +1,143 @@
+"""The source rubric, enforced: make validate names file, row and column of each violation."""
+
+import csv
+import shutil
+
+import pytest
+
+from components.data.checks import copy_host_problem
+from components.data.package import find_problems
+from components.paths import DATA_DIR
+from components.registry import CHARTS
+
+
+@pytest.fixture
+def package(tmp_path):
+    """A copy of the shipped data package that a test may break."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA_DIR, root, ignore=shutil.ignore_patterns("*.json.bak", "geometry*"))
+    return root
+
+
+def read_rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write_rows(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def source_row(root, source_id):
+    """The spreadsheet row number (header = 1) of a source."""
+    rows = read_rows(root / "sources.csv")
+    return next(n for n, row in enumerate(rows[1:], start=2) if row[0] == source_id)
+
+
+def set_source(root, source_id, **cells):
+    path = root / "sources.csv"
+    rows = read_rows(path)
+    row = source_row(root, source_id)
+    for column, value in cells.items():
+        rows[row - 1][rows[0].index(column)] = value
+    write_rows(path, rows)
+    return row
+
+
+def named(root, row, column, words=""):
+    problems, _, _ = find_problems(root)
+    return [p for p in problems if p.file == "sources.csv" and p.row == row
+            and p.column == column and words in p.message]
+
+
+def test_the_shipped_package_obeys_the_rubric():
+    problems, _, _ = find_problems(DATA_DIR)
+    assert problems == []
+
+
+@pytest.mark.parametrize("url, words", [
+    ("https://www.scribd.com/document/715496689/statement", "upload site"),
+    ("https://docslib.org/doc/8846628/kit", "upload site"),
+    ("https://pubt.io/view/96C098CF616AE2E137A189041D23C6FB4645D088", "upload site"),
+    ("https://wikimili.com/en/Shanghai_Cooperation_Organisation", "Wikipedia mirror"),
+    ("https://en.cedarnews.net/62378/task/lavrov", "syndication"),
+    ("https://d33gy59ovltp76.cloudfront.net/news/story", "CDN copy"),
+    ("https://forumspb1.mirror.rcmedia.ru/en/programme/97146/", "mirror"),
+    ("https://mail.souldevice.org/eaeu-indonesia-103669.html", "scraper"),
+    ("http://keyanhelp.cn/world/2010-10/30/content_21235809.htm", "scraper"),
+    ("https://sg.style.yahoo.com/thailand-pm-skip-asean-meet-121230884.html", "Yahoo"),
+    ("https://news-pravda.com/world/2024/10/12/786107.html", "Pravda"),
+    ("https://fr.news-pravda.com/world/2024/10/12/786107.html", "Pravda"),
+    ("https://pravda-de.com/world/2024/10/12/786107.html", "Pravda"),
+    ("https://m.phnompenhpost.com/national-politics/story", "mobile variant"),
+    ("https://amp.example-news.com/story", "AMP variant"),
+    ("https://tass.com/politics/1670885/amp", "AMP variant"),
+    ("https://sputniknews.cn/amp/20260202/1069574402.html", "AMP variant"),
+])
+def test_a_copy_or_variant_host_is_named(package, url, words):
+    row = set_source(package, "tass-1670221", url=url)
+    assert named(package, row, "url", words), url
+
+
+@pytest.mark.parametrize("url", [
+    "https://tass.com/world/1670221", "https://www.pravda.ru/news/1.html",
+    "https://mfa.gov.sg/news", "https://example.com/examples/amplify", "https://asean.org/2005/04/21",
+])
+def test_an_own_page_is_not_taken_for_a_copy(url):
+    assert copy_host_problem(url) is None
+
+
+def test_an_intergovernmental_kind_off_the_bodys_own_site_is_named(package):
+    row = set_source(package, "worldjpn-asean-20230905", kind="intergovernmental", side="asean")
+    assert named(package, row, "kind", "body's own site")
+
+
+def test_an_intergovernmental_source_on_the_bodys_site_passes(package):
+    row = set_source(package, "asean-2005-04-21", url="https://eastasiasummit.asean.org/about")
+    assert not named(package, row, "kind")
+
+
+@pytest.mark.parametrize("publisher, words", [("", "missing"), ("unknown", "no publisher"),
+                                              ("n/a", "no publisher")])
+def test_a_source_without_a_publisher_is_named(package, publisher, words):
+    # a blank cell is the schema's "required"; a placeholder is the rubric's
+    row = set_source(package, "rappler-phl-2026", publisher=publisher)
+    assert named(package, row, "publisher", words)
+
+
+def test_a_russian_state_outlet_without_its_side_is_named(package):
+    row = set_source(package, "tass-1670221", side="")
+    assert named(package, row, "side", "state outlet")
+
+
+def test_one_publisher_with_two_kinds_is_named(package):
+    row = set_source(package, "tass-1670885", kind="newspaper")
+    assert named(package, row, "kind", "same publisher")
+
+
+def test_an_archived_copy_must_be_on_a_web_archive(package):
+    row = set_source(package, "rappler-phl-2026", archived_url="https://docslib.org/doc/1/copy")
+    assert named(package, row, "archived_url", "not a web archive")
+    row = set_source(package, "rappler-phl-2026",
+                     archived_url="https://web.archive.org/web/2023/https://www.rappler.com/x")
+    assert not named(package, row, "archived_url")
+
+
+def test_corrections_name_known_charts_and_tables():
+    rows = list(csv.DictReader((DATA_DIR / "corrections.csv").open(encoding="utf-8")))
+    charts = {spec.chart_id for spec in CHARTS}
+    assert rows
+    for row in rows:
+        assert set(filter(None, row["chart_ids"].split("~"))) <= charts, row["correction_id"]
+
+
+def test_a_correction_may_cite_no_source_but_not_an_unknown_one(package):
+    path = package / "corrections.csv"
+    rows = read_rows(path)
+    column = rows[0].index("source_ids")
+    rows[1][column] = "no-such-source"
+    write_rows(path, rows)
+    problems, _, _ = find_problems(package)
+    assert any(p.file == "corrections.csv" and p.row == 2 and p.column == "source_ids"
+               for p in problems)
