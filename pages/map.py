@@ -6,6 +6,7 @@ from components.map.params import AS_OF, BLOC, COUNTRY, PARAMS, ROLES_SHOWN, WOR
 from components.registry import get_chart
 from components.text.i18n import t
 from components.ui import controls, shell
+from components.ui.focus import bring_into_view
 from components.ui.frame import show_chart
 from components.ui.loading import load_data
 from components.ui.map import follow_map_click, show_profile
@@ -36,6 +37,7 @@ show_chart(get_chart("membership-map"), data, values, lang, on_select="rerun")
 country = controls.control(COUNTRY, data, lang)
 if country:
     show_profile(data, country, lang)
+    bring_into_view("country-profile", country)
 
 for chart_id in ("role-matrix", "members-over-time"):
     show_chart(get_chart(chart_id), data, values, lang)

@@ -27,6 +27,7 @@ from components.overview.shaping import (
 )
 from components.text.i18n import Lang, format_date, localized, t
 from components.text.safe_text import md_escape
+from components.ui.focus import bring_into_view
 from components.ui.loading import per_view
 
 # Streamlit's bundled Material Symbols (served by the app itself, no font host).
@@ -73,7 +74,7 @@ def claim_card_texts(data: DataPackage, lang: Lang) -> list[ClaimCard]:
         said = format_date(claim["said_on"], lang) if not pd.isna(claim["said_on"]) else ""
         cards.append(ClaimCard(
             ref=claim["claim_ref"],
-            label=f"**{claim['claim_ref']}** · {md_escape(localized(claim, 'speaker', lang))} — "
+            label=f"**{md_escape(claim['claim_ref'])}** · {md_escape(localized(claim, 'speaker', lang))} — "
                   f"{t(f'verification.{status}', lang)}",
             icon=VERDICT_ICONS.get(status),
             said=md_escape(" · ".join(part for part in (localized(claim, "role", lang), said)
@@ -124,6 +125,8 @@ def claim_cards(data: DataPackage, opened: str, lang: Lang) -> None:
             st.session_state[card_key(opened)] = True
     for card in per_view("overview.claims", data, lang, lambda: claim_card_texts(data, lang)):
         claim_card(card)
+    if opened:
+        bring_into_view(card_key(opened), opened)
 
 
 def lede(data: DataPackage, lang: Lang) -> tuple[str, list[str]]:
