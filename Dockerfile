@@ -5,8 +5,13 @@
 #   docker build -t ru-asean-dashboard .
 #   docker run --rm -p 8501:8501 -e STREAMLIT_SERVER_COOKIE_SECRET=... ru-asean-dashboard
 #
-# Bookworm, as on the development machine (Debian 12): the same chromium and fonts.
-FROM python:3.11-slim-bookworm
+# Bookworm, as on the development machine (Debian 12): the same chromium and fonts. The tag names
+# the exact Python release the project is tested on; a registry that mirrors it should pin the
+# digest too (FROM python:3.11.7-slim-bookworm@sha256:...). `make lint` checks this file
+# (hadolint).
+FROM python:3.11.7-slim-bookworm
+
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -14,7 +19,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # The PNG and SVG download buttons draw the chart with kaleido, which drives Debian's chromium
-# (it never downloads a browser); the export font is Liberation Sans, then DejaVu Sans.
+# (it never downloads a browser); the export font is Liberation Sans, then DejaVu Sans. Debian's
+# security updates replace these versions in place, so they follow bookworm rather than a pin.
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
@@ -31,7 +38,7 @@ COPY . .
 # user owns static/; everything else stays read-only to it.
 RUN chown -R dashboard:dashboard static
 
-USER dashboard
+USER 10001
 EXPOSE 8501
 
 # No curl in the slim image: Python asks the health endpoint (it answers "ok").

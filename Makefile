@@ -11,6 +11,13 @@ RUN_STAMP = $(VENV)/.installed-run
 DEV_STAMP = $(VENV)/.installed-dev
 # axe-core, from the npm registry, which the browser tests inject to check accessibility.
 AXE = tests/browser/node_modules/axe-core/axe.min.js
+# plotly.js's own partial bundles, from the npm registry, which the static chart pages load.
+PLOTLY_BUNDLES = components/publish/plotly_bundles/node_modules/plotly.js-basic-dist-min/plotly-basic.min.js
+# checkov (make lint: the k8s manifests and the Dockerfile) in an environment of its own: its
+# pins (packaging<24) cannot live beside pytest's in $(VENV). hadolint comes from requirements-dev.
+CHECKOV_VERSION = 3.3.30
+CHECKOV_VENV = $(VENV)/checkov
+CHECKOV_STAMP = $(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION)
 # Extra arguments for `make run`, e.g. make run ARGS="--server.port 8600"
 ARGS ?=
 
@@ -22,8 +29,9 @@ ARGS ?=
 PYTEST_LAYER = $(BIN)/python -m pytest -n 2 --dist worksteal -q
 PYTEST_FAST = $(PYTEST_LAYER) -x --ff -m "not slow"
 
-.PHONY: help run check test validate lint clean chromium export screenshots loadtest bench geocode previews \
-	haproxy scale-test mutation
+.PHONY: help run check test validate lint clean chromium export screenshots loadtest bench shim-bench geocode \
+	previews \
+	haproxy scale-test mutation lint-deploy
 
 # List the verbs.
 help:
@@ -35,6 +43,7 @@ help:
 	@echo "make screenshots  PNG of every page and embed (id/en, desktop/phone) into screenshots/"
 	@echo "make loadtest  30 simulated readers at once (ARGS=\"--readers N\"); success rate, p50/p95, memory"
 	@echo "make bench     time and weigh every page against its static export; bench/results.json"
+	@echo "make shim-bench  each Streamlit shim's gain, pages timed with and without it; bench/shims.json"
 	@echo "make scale-test  2 replicas behind HAProxy, 60 readers, one replica killed; bench/scale.json"
 	@echo "make lint      ruff check . and the import-linter contracts (the layers of components/)"
 	@echo "make mutation  mutmut over the pure layers, then the score (ARGS=\"--max-children 1\", a mutant glob, --score)"
@@ -49,7 +58,7 @@ run: $(RUN_STAMP)
 	$(BIN)/python -m streamlit run dashboard.py $(ARGS)
 
 # The fast loop while changing code: lint, then the unit and AppTest layers, fastest first.
-check: $(DEV_STAMP)
+check: $(DEV_STAMP) $(PLOTLY_BUNDLES) lint-deploy
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(PYTEST_FAST) tests/unit
@@ -57,11 +66,12 @@ check: $(DEV_STAMP)
 
 # Lint, then every test layer, unit first (the browser tests need Debian chromium and axe-core).
 # tests/scale needs Debian haproxy.
-test: $(DEV_STAMP) chromium haproxy $(AXE)
+test: $(DEV_STAMP) chromium haproxy $(AXE) lint-deploy $(PLOTLY_BUNDLES)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(PYTEST_LAYER) tests/unit
 	$(PYTEST_LAYER) tests/app
+	$(BIN)/python -m pytest -q tests/security
 	$(BIN)/python -m pytest -q tests/browser
 	$(BIN)/python -m pytest -q tests/scale
 
@@ -85,15 +95,26 @@ previews: $(RUN_STAMP) chromium
 mutation: $(DEV_STAMP)
 	$(BIN)/python tools/mutation.py $(ARGS)
 
-# Lint all Python code.
-lint: $(DEV_STAMP)
+# Lint all Python code, then the deploy files.
+lint: $(DEV_STAMP) lint-deploy
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+
+# The container recipe (hadolint) and the Kubernetes manifests (checkov, offline): about 10 s.
+lint-deploy: $(DEV_STAMP) $(CHECKOV_STAMP)
+	$(BIN)/hadolint Dockerfile
+	$(CHECKOV_VENV)/bin/checkov --quiet --compact --skip-download --framework kubernetes -d deploy/k8s
+	$(CHECKOV_VENV)/bin/checkov --quiet --compact --skip-download --framework dockerfile -f Dockerfile
+
+$(CHECKOV_STAMP): | $(BIN)/python
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install --disable-pip-version-check --quiet checkov==$(CHECKOV_VERSION)
+	@touch $@
 
 # Write every chart in both languages as HTML, PNG, SVG and CSV, the static chart pages for
 # embeds and a gallery with their snippets, into exports/ (ARGS="--static-url URL --app-url URL").
 # The dev set-up: Playwright measures each static chart page's height in chromium.
-export: $(DEV_STAMP) chromium
+export: $(DEV_STAMP) chromium $(PLOTLY_BUNDLES)
 	$(BIN)/python -m components.publish.static_export $(ARGS)
 
 # Screenshot every page and embedded chart, both languages, desktop and phone, into screenshots/.
@@ -105,8 +126,13 @@ loadtest: $(DEV_STAMP) chromium
 	$(BIN)/python -m tools.loadtest $(ARGS)
 
 # Benchmark every page against its static export and the targets; writes bench/results.json.
-bench: $(DEV_STAMP) chromium
+bench: $(DEV_STAMP) chromium $(PLOTLY_BUNDLES)
 	$(BIN)/python -m tools.bench $(ARGS)
+
+# What each Streamlit shim still gains: pages timed with and without it, in paired runs;
+# writes bench/shims.json (ARGS="--runs N --pages map --shims plotly-draw-once").
+shim-bench: $(DEV_STAMP) chromium $(PLOTLY_BUNDLES)
+	$(BIN)/python -m tools.shim_bench $(ARGS)
 
 # Replicas behind HAProxy on loopback, 60 readers through it, one replica killed part-way:
 # failed page views, recovery, p50/p95 against a lone reader; writes bench/scale.json.
@@ -143,6 +169,11 @@ haproxy:
 		echo "       Install it with: sudo apt-get update && sudo apt-get install -y haproxy" >&2; \
 		exit 1; \
 	fi
+
+# Install the pinned plotly.js bundles from the npm registry (package-lock.json).
+$(PLOTLY_BUNDLES): components/publish/plotly_bundles/package.json components/publish/plotly_bundles/package-lock.json
+	npm ci --prefix components/publish/plotly_bundles --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # Install the pinned browser-test tools from the npm registry (package-lock.json).
 $(AXE): tests/browser/package.json tests/browser/package-lock.json

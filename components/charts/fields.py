@@ -21,6 +21,7 @@ from datetime import date
 import pandas as pd
 
 from components.text.i18n import Lang, format_date, t
+from components.text.safe_text import spreadsheet_safe
 
 LIST_SEPARATOR = "~"  # as in the data package: source_ids join the ids of sources.csv with it
 BOM = "\ufeff"  # Excel on Windows reads a CSV as UTF-8 only when it starts with one
@@ -59,6 +60,9 @@ FIELDS: Mapping[str, FieldKind] = {
     "description": FieldKind(),
     # claims
     "claim_id": FieldKind(),
+    "claim_label": FieldKind(),
+    "claim_type": FieldKind(codes="field_codes.claim_type.{}"),
+    "confirmed_part": FieldKind(),
     "claimant": FieldKind(),
     "claimant_role": FieldKind(),
     "claimant_side": FieldKind(codes="sources.side.{}"),
@@ -129,13 +133,16 @@ def _cell(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(map(str, value))
+        return spreadsheet_safe(LIST_SEPARATOR.join(map(str, value)))
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return value
 
 
 def csv_bytes(rows: pd.DataFrame) -> bytes:
     """``rows`` as CSV: UTF-8 with a byte-order mark, a header of machine names, ISO dates,
-    numbers as numbers, empty cells for nothing. The same bytes for the same rows, every time."""
+    numbers as numbers, empty cells for nothing, no text a spreadsheet would run as a formula
+    (``safe_text.spreadsheet_safe``). The same bytes for the same rows, every time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180's line ends
     writer.writerow(rows.columns)

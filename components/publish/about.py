@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -29,6 +30,7 @@ from components.data.coverage import data_checked_to
 from components.data.dictionary import source_details, source_lines
 from components.data.package import DataPackage
 from components.text.i18n import Lang, format_date, t
+from components.text.safe_text import safe_url
 
 SOURCE_COLUMNS = ("source_id", "publisher", "title", "url", "published", "language", "kind", "side")
 
@@ -134,15 +136,33 @@ def about(spec: ChartSpec, chart: Chart, data: DataPackage, lang: Lang, *, url: 
 
 # --- the README ------------------------------------------------------------------------------------
 
+_LINK_CLOSE = re.compile(r"\](?=[(\[:])")  # "](" "][" "]:": where a link or image goes on
+
+
 def _plain(text: object) -> str:
-    """Data text inside the README's markdown: one line, no table breaks, no HTML."""
-    return (str(text).replace("\r", " ").replace("\n", " ").replace("|", "\\|")
-            .replace("<", "&lt;").replace(">", "&gt;"))
+    """Data text inside the README's markdown: one line, no table breaks, no HTML, no link or
+    image of its own (a "]" that would start a link's address or reference is escaped; the
+    README defines no references), otherwise as it is, so it still reads as plain text."""
+    text = (str(text).replace("\r", " ").replace("\n", " ").replace("\\", "\\\\")
+            .replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;"))
+    return _LINK_CLOSE.sub(r"\\]", text)
+
+
+# Characters left as they are in a link's address: RFC 3986's, less the brackets; everything
+# else (spaces, quotes, <, >, backslashes, parentheses) is percent-encoded, so the address
+# cannot end the link early and start markup of its own.
+_URL_SAFE = ":/?#@!$&'*+,;=%-._~"
+
+
+def _href(url: object) -> str | None:
+    """An address the README may link: a plain http(s) URL (``safe_text.safe_url``), encoded."""
+    target = safe_url(url)
+    return quote(target, safe=_URL_SAFE) if target else None
 
 
 def _link(label: str, url: str) -> str:
-    label = _plain(label).replace("[", "\\[").replace("]", "\\]")
-    return f"[{label}](<{url}>)" if url.startswith(("http://", "https://")) else label
+    target = _href(url)
+    return f"[{_plain(label)}]({target})" if target else _plain(label)
 
 
 def source_items(found: About) -> list[tuple[str, list[str]]]:
@@ -152,7 +172,7 @@ def source_items(found: About) -> list[tuple[str, list[str]]]:
     for kind, own in found.source_groups:
         items = []
         for _, row in own.iterrows():
-            details = [*source_details(row, lang), f"`{row['source_id']}`"]
+            details = [*map(_plain, source_details(row, lang)), f"`{row['source_id']}`"]
             items.append(f"- **{_plain(row['publisher'])}**: {_link(row['title'], row['url'])}"
                          + "".join(f" · {d}" for d in details))
         groups.append((t(f"sources.source_kind.{kind}", lang), items))
@@ -164,7 +184,7 @@ def readme(found: About, csv_name: str) -> str:
     lang = found.lang
     lines = [f"# {_plain(found.title)}", "", _plain(found.subtitle), ""]
     if found.url:
-        lines += [f"{t('readme.view', lang)}: <{found.url}>", ""]
+        lines += [f"{t('readme.view', lang)}: {_link(found.url, found.url)}", ""]
     lines += [f"## {t('about.what', lang)}", "", _plain(found.method), ""]
     if found.dates:
         lines.append(t("about.dates", lang, range=found.dates))

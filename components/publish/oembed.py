@@ -5,8 +5,8 @@ the link's provider. The answer is ``type: "rich"`` with a plain iframe of fixed
 script (WordPress keeps such an iframe as it is), the chart's title, the provider, and the
 width and height: the chart-only embed's height at that width (``export.estimated_height``).
 
-The URLs it answers for, at this app's address (the host the request came to, or
-``$DASHBOARD_APP_URL``), under ``server.baseUrlPath`` if one is set:
+The URLs it answers for, at this app's address (``$DASHBOARD_APP_URL`` when it is set, else the
+host the request came to), under ``server.baseUrlPath`` if one is set:
 - an embed URL: ``/?embed=true&chart=<id>[&lang=..][&<the chart's parameters>]``;
 - a chart on its page: ``/<page>?chart=<id>[&lang=..][...]``, where ``<page>`` is the page that
   shows that chart (the app's root for the first page).
@@ -97,12 +97,18 @@ def resolve(url: str, app_bases: Sequence[str]) -> Target:
                   f"{parts.scheme}://{parts.netloc}{base_path}")
 
 
+MAX_SIZE = 100_000  # pixels: more than any screen; a longer number is refused, not parsed
+
+
 def size_limit(value: str | None, name: str) -> int | None:
-    """``maxwidth`` / ``maxheight``: absent, or a positive whole number of pixels."""
+    """``maxwidth`` / ``maxheight``: absent, or a positive whole number of pixels (ASCII digits,
+    at most ``MAX_SIZE``: "²" is a digit to ``str.isdigit`` and a 5,000-digit number is too long
+    for ``int``)."""
     if value is None or value == "":
         return None
-    if not value.isdigit() or int(value) <= 0:
-        raise OEmbedError(400, f"{name} must be a positive whole number of pixels")
+    if (not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_SIZE))
+            or not 0 < int(value) <= MAX_SIZE):
+        raise OEmbedError(400, f"{name} must be a whole number of pixels from 1 to {MAX_SIZE}")
     return int(value)
 
 
@@ -133,13 +139,19 @@ def _chart_and_source(target: Target):
     return chart, source
 
 
+def public_base() -> str:
+    """``$DASHBOARD_APP_URL``, the app's public address, or "" when none is set."""
+    return os.environ.get(export.APP_URL_VARIABLE, "").strip()
+
+
 def app_bases(host: str, base_path: str) -> list[str]:
-    """The addresses this app answers for: the one the request came to, and the public one."""
-    bases = [f"{host}/{base_path.strip('/')}" if base_path.strip("/") else host]
-    public = os.environ.get(export.APP_URL_VARIABLE, "").strip()
+    """The addresses this app answers for: the public one when it is set (the request's ``Host``
+    is then never reflected into an answer a cache may keep), else the one the request came to
+    (the route then marks the answer private to that host)."""
+    public = public_base()
     if public:
-        bases.append(public)
-    return bases
+        return [public]
+    return [f"{host}/{base_path.strip('/')}" if base_path.strip("/") else host]
 
 
 def respond(params: Mapping[str, str], host: str, base_path: str) -> tuple[int, dict[str, Any]]:

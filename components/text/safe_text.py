@@ -41,6 +41,27 @@ def md_link(label: object, url: object) -> str:
     return f"[{md_escape(label)}]({target})" if target else md_escape(label)
 
 
+# What a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a formula in a CSV
+# cell: "=HYPERLINK(...)" from the data would become a live link or worse (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell's text that no spreadsheet runs as a formula: a leading apostrophe (which
+    spreadsheets hide) before text that starts like one, except a plain number ("-3.5")."""
+    if text.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def escape_for_plotly(text: str) -> str:
+    """Data text for a plotly label, which renders a little HTML: shown as the characters it is.
+
+    Quotes stay as they are: plotly does not decode ``&quot;`` and would show it literally."""
+    return html.escape(str(text), quote=False)
+
+
 def wrap_for_hover(text: str, width: int = 50) -> str:
     """Data text made safe for plotly's hover (which renders a little HTML), broken into lines.
 

@@ -9,7 +9,7 @@ only what differs from the defaults. What a parameter is and how it is parsed li
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -71,8 +71,7 @@ def control(param: Param, data: DataPackage, lang: Lang, key: str | None = None)
     names = per_view(f"url_state.options.{param.key}.{id(param)}", data, lang,
                      lambda: option_labels(param, data, lang))
 
-    def name_of(value: Any) -> str:
-        return names.get(value, str(value))
+    name_of = option_text(param, names)
 
     if param.widget == "select":
         value = st.selectbox(label, list(names), key=key, format_func=name_of, help=help_text)
@@ -110,6 +109,23 @@ def control(param: Param, data: DataPackage, lang: Lang, key: str | None = None)
     else:
         value = st.text_input(label, key=key, max_chars=80, help=help_text)
     return param.normalise(value)
+
+
+# The widgets whose option labels Streamlit renders as markdown (its docstrings for st.radio,
+# st.pills and st.segmented_control); a select box shows its options as plain text.
+MARKDOWN_OPTIONS = frozenset({"radio", "segmented", "pill", "pills"})
+
+
+def option_text(param: Param, names: Mapping[Any, str]) -> Callable[[Any], str]:
+    """The ``format_func`` of every control: what the reader sees for an option. Option names
+    come from the data (an initiative's, a country's name), so where the widget renders markdown
+    they are escaped: planted text shows as text, never as a link or an image."""
+    escape = md_escape if param.widget in MARKDOWN_OPTIONS else str
+
+    def name_of(value: Any) -> str:
+        return escape(names.get(value, str(value)))
+
+    return name_of
 
 
 def current(params: Sequence[Param]) -> dict[str, Any]:

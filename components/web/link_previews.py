@@ -47,6 +47,12 @@ from components.text.safe_text import js_literal
 
 log = logging.getLogger(__name__)
 PAGE_KEYS = {page.url_path: page for page in PAGES}
+# Request headers kept from Streamlit when the page is rewritten, and its answer's headers that
+# describe the shipped page, not the rewritten one.
+_NOT_PASSED_IN = frozenset({b"accept-encoding", b"range", b"if-range", b"if-none-match",
+                            b"if-modified-since", b"if-match", b"if-unmodified-since"})
+_NOT_PASSED_OUT = frozenset({b"content-length", b"etag", b"last-modified", b"accept-ranges",
+                             b"content-range"})
 _SKIP_PREFIXES = ("/_stcore", "/static", "/app/static", "/media", "/component", "/favicon")
 
 
@@ -243,9 +249,11 @@ class LinkPreviews:
             await self.app(scope, receive, send)
             return
         origin, base_path = _origin(scope, headers)
-        # Ask for the page uncompressed: it is rewritten here, and it is small.
+        # Ask for the page uncompressed (it is rewritten here, and it is small), whole and
+        # unconditionally: a Range would cut the shipped page, not the rewritten one, and its
+        # ETag and dates say nothing about the rewritten page (made from the data, which changes).
         scope = {**scope, "headers": [(key, value) for key, value in scope["headers"]
-                                      if key.lower() != b"accept-encoding"]}
+                                      if key.lower() not in _NOT_PASSED_IN]}
         start: dict = {}
         chunks: list[bytes] = []
 
@@ -268,7 +276,7 @@ class LinkPreviews:
                     scope.get("query_string", b"").decode("latin-1"), origin, base_path)
                     ).encode("utf-8")
                 headers = [(k, v) for k, v in start.get("headers", [])
-                           if k.lower() not in (b"content-length", b"etag")]
+                           if k.lower() not in _NOT_PASSED_OUT]
                 headers.append((b"content-length", str(len(body)).encode()))
                 await send({"type": "http.response.start", "status": start["status"],
                             "headers": headers})

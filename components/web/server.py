@@ -1,5 +1,6 @@
 """What the app adds to Streamlit's web server: routes (country shapes, first-paint images,
-oEmbed) and middleware (gzip, bundle fixes, link previews), for ``st.App`` in dashboard.py."""
+oEmbed) and middleware (security headers, gzip, bundle fixes, link previews), for ``st.App`` in
+dashboard.py."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from components.publish import first_paint, oembed
 from components.streamlit_compat import tcp_nodelay
 from components.streamlit_compat.bundle_fixes import FrontendFixes
 from components.web.compression import Compression
+from components.web.headers import SecurityHeaders
 from components.web.link_previews import LinkPreviews
 
 
@@ -43,7 +45,14 @@ async def oembed_answer(request):
     # Blocking (it may build a chart): in a worker thread.
     status, body = await anyio.to_thread.run_sync(
         oembed.respond, dict(request.query_params), request.headers.get("host", ""), base_path())
-    headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300"}
+    headers = {"Access-Control-Allow-Origin": "*"}
+    if oembed.public_base():
+        # Answered only for the public address: the same answer whatever Host says.
+        headers["Cache-Control"] = "public, max-age=300"
+    else:
+        # The answer names the host the request came to: no shared cache may keep it for others.
+        headers["Cache-Control"] = "private, max-age=300"
+        headers["Vary"] = "Host"
     return JSONResponse(body, status_code=status, headers=headers)
 
 
@@ -55,9 +64,11 @@ def routes() -> list[Route]:
 
 
 def middleware() -> list[Middleware]:
-    """Compression outermost: it compresses the HTML link previews rewrite and the bundles the
-    front-end fixes change, too."""
+    """Security headers outermost (every answer gets them, the metrics path is closed before
+    anything else runs); then compression: it compresses the HTML link previews rewrite and the
+    bundles the front-end fixes change, too."""
     # Streamlit has bound the app's socket by now (uvicorn imports the script after), with
     # Nagle's algorithm left on.
     tcp_nodelay.set_on_listening_sockets()
-    return [Middleware(Compression), Middleware(FrontendFixes), Middleware(LinkPreviews)]
+    return [Middleware(SecurityHeaders), Middleware(Compression), Middleware(FrontendFixes),
+            Middleware(LinkPreviews)]
