@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.data.verdicts import CONFIRMING, POSITION
+
 LIST_SEPARATOR = "~"
 FIRST_DATA_ROW = 2
 
@@ -103,6 +105,15 @@ def _file_problems(path: Path, file: str, expected: list[str]) -> list[Problem]:
         return [Problem(file, row, None, f"not UTF-8 text (byte {raw[error.start]:#04x}); "
                                          "save the file as UTF-8")]
     header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
+    # A file cut off in a quoted cell (a failed upload) would stop the whole reading with a
+    # parser's error: named here, with the line it starts on, the rest of the package still loads.
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    try:
+        for _ in reader:
+            pass
+    except csv.Error as error:
+        return [Problem(file, reader.line_num, None, f"a quoted cell is never closed ({error}): "
+                                                     "the file may be cut off")]
     problems = [Problem(file, 1, name, "the column is missing") for name in expected
                 if name not in header]
     problems += [Problem(file, 1, name, "the column is not in the schema") for name in header
@@ -231,6 +242,8 @@ def check_rules(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str]) ->
         problems += check_source_rubric(paths["sources"], tables["sources"])
     if "memberships" in tables:
         problems += _overlapping_roles(paths["memberships"], tables["memberships"])
+    if "statements" in tables:
+        problems += _verdict_scheme(paths["statements"], tables["statements"])
     if "statements" in tables and "sources" in tables:
         problems += _confirmed_by_the_claimant(paths["statements"], tables["statements"],
                                                tables["sources"])
@@ -251,6 +264,26 @@ SOURCES_OPTIONAL = frozenset({"corrections"})
 PRIMARY_KIND = "primary-article"
 
 
+def _verdict_scheme(file: str, statements: pd.DataFrame) -> list[Problem]:
+    """One verdict scheme: a claim confirmed in part says which part (both languages), and only
+    then; a position, a side's own stance, is never shown as confirmed by others."""
+    problems = []
+    for row_number, row in _rows(statements):
+        in_part = row["verification"] == "confirmed_in_part"
+        for column in ("part_id", "part_en"):
+            if in_part and not row[column]:
+                problems.append(Problem(file, row_number, column, "a claim confirmed in part says "
+                                        "which part independent sources confirm"))
+            elif not in_part and row[column]:
+                problems.append(Problem(file, row_number, column, "only a claim confirmed in part "
+                                        "names a confirmed part"))
+        if row["claim_type"] == POSITION and row["verification"] in CONFIRMING:
+            problems.append(Problem(file, row_number, "verification",
+                                    "a position (a side's own stance) cannot be confirmed by an "
+                                    "outside source: 'no_independent_evidence' or 'contradicted'"))
+    return problems
+
+
 def _confirmed_by_the_claimant(file: str, statements: pd.DataFrame, sources: pd.DataFrame
                                ) -> list[Problem]:
     """A claim is "confirmed" only by a source that is neither the article that carries it nor of
@@ -260,16 +293,17 @@ def _confirmed_by_the_claimant(file: str, statements: pd.DataFrame, sources: pd.
     side = dict(zip(sources["source_id"], sources["side"], strict=True))
     problems = []
     for row_number, row in _rows(statements):
-        if row["verification"] != "confirmed":
+        if row["verification"] not in CONFIRMING:
             continue
-        claimant = row["claimant_side"]
+        claimant = "" if row["claimant_side"] == "article" else row["claimant_side"]
         cited = [s for s in split_list(row["source_ids"]) if s in kind]
         independent = [s for s in cited if kind[s] != PRIMARY_KIND
                        and (not claimant or side[s] != claimant)]
         if not independent:
             whose = f"of the claimant's side ({claimant!r})" if claimant else "the article itself"
             problems.append(Problem(file, row_number, "verification",
-                                    f"'confirmed' needs a source independent of the claimant; every "
+                                    f"{row['verification']!r} needs a source independent of the "
+                                    f"claimant; every "
                                     f"source cited is {whose}: {', '.join(cited) or 'none'}"))
     return problems
 

@@ -12,6 +12,7 @@ from components.data.citations import AUTHORITY, TOOL_KIND
 from components.data.conflicts import caveat, disagreement
 from components.data.coverage import data_checked_to
 from components.data.package import DataPackage
+from components.data.verdicts import claim_group
 from components.text.i18n import LANGS, Lang, format_date, localized, t, t_count
 from components.text.safe_text import md_escape, md_link
 
@@ -61,10 +62,11 @@ def unconfirmed_items(data: DataPackage, lang: Lang) -> pd.DataFrame:
     if "statements" in loaded:
         for _, row in data["statements"].iterrows():
             if row["verification"] != "confirmed":
-                rows.append((t("sources.kind_statement", lang), f"{row['claim_ref']}: "
-                             f"{localized(row, 'text', lang)[:120]}",
-                             t(f"verification.{row['verification']}", lang),
-                             localized(row, "evidence", lang)))
+                # The claim's label, whole: a cut sentence ("an important ele") reads as an error.
+                kind = claim_group(row["claim_type"], row["verification"])
+                rows.append((t("sources.kind_statement", lang),
+                             f"{row['claim_ref']}: {localized(row, 'label', lang)}",
+                             t(f"evidence.{kind}", lang), localized(row, "evidence", lang)))
     for table, label_column, kind in (("events", "title", "sources.kind_event"),
                                       ("summits", "name", "sources.kind_summit")):
         if table not in loaded:
@@ -120,7 +122,7 @@ def conflict_lines(data: DataPackage, lang: Lang) -> list[str]:
     """Every disagreement between sources: what, both values with their sources, and why."""
     if "conflicts" not in data:
         return []
-    return [f"- **{md_escape(localized(row, 'subject', lang))}** ({row['conflict_id']}). "
+    return [f"- **{md_escape(localized(row, 'subject', lang))}**. "
             f"{md_escape(disagreement(data, row['conflict_id'], lang))}"
             for _, row in data["conflicts"].iterrows()]
 

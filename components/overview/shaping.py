@@ -11,45 +11,69 @@ import pandas as pd
 
 from components.data.package import DataPackage
 from components.data.summit import EAS_SUMMIT_ID, RUSSIA, SUMMIT_DAY
+from components.data.verdicts import GROUPS, POSITION, claim_group
 from components.map.memberships import as_of
 
 MAIN_SUMMIT_EDITION = 43
-# The verdicts a claim can get, in the order the tracker reads them: what other sources say.
-VERDICTS = ("confirmed", "attributed_only", "contradicted", "unconfirmed")
 RUSSIAN_SIDE = "russia"
 
 
 def claims(data: DataPackage) -> pd.DataFrame:
-    """The article's claims in its order (C1 to C14), with ``number`` (1..14) and ``russian``
-    (the claim is the Russian side's: its ministry, officials or the Valdai Club)."""
+    """The article's claims in its order (C1 to C14), with ``number`` (1..14), ``russian`` (the
+    claim is the Russian side's: its ministry, officials or the Valdai Club) and ``group`` (what
+    the evidence shows for a claim of fact, or ``position``)."""
     statements = data["statements"]
-    number = statements["claim_ref"].str.removeprefix("C").astype(int)
-    ordered = statements.assign(number=number).sort_values("number", ignore_index=True)
-    return ordered.assign(russian=ordered["claimant_side"] == RUSSIAN_SIDE)
+    number = pd.to_numeric(statements["claim_ref"].str.removeprefix("C"), errors="coerce")
+    ordered = statements.assign(number=number).sort_values("number", ignore_index=True,
+                                                           kind="stable")
+    group = [claim_group(kind, status) for kind, status
+             in zip(ordered["claim_type"], ordered["verification"], strict=True)]
+    return ordered.assign(russian=ordered["claimant_side"] == RUSSIAN_SIDE, group=group)
+
+
+def with_group(statement: pd.Series) -> pd.Series:
+    """One statement with its ``group``, as ``claims`` gives every one."""
+    return pd.concat([statement, pd.Series(
+        {"group": claim_group(statement["claim_type"], statement["verification"])})])
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the claim tracker finds: how many claims, how many confirmed independently, and how
-    many of each verdict the Russian side's claims got."""
+    """What the claim tracker finds: how many claims, how many of them are claims of fact and
+    how many positions, and how many claims each group holds."""
 
     total: int
-    by_verdict: dict[str, int]
-    russian: int
-    russian_confirmed: int
+    by_group: dict[str, int]
+    russian_positions: int
 
     @property
     def confirmed(self) -> int:
-        return self.by_verdict["confirmed"]
+        return self.by_group["confirmed"]
+
+    @property
+    def in_part(self) -> int:
+        return self.by_group["confirmed_in_part"]
+
+    @property
+    def positions(self) -> int:
+        return self.by_group[POSITION]
+
+    @property
+    def facts(self) -> int:
+        return self.total - self.positions
+
+    @property
+    def shown_groups(self) -> tuple[str, ...]:
+        """The groups that hold a claim: no empty group takes room."""
+        return tuple(group for group in GROUPS if self.by_group[group])
 
 
 def verdict(claim_rows: pd.DataFrame) -> Verdict:
-    counts = claim_rows["verification"].value_counts()
-    russian = claim_rows[claim_rows["russian"]]
+    counts = claim_rows["group"].value_counts()
+    positions = claim_rows[claim_rows["group"] == POSITION]
     return Verdict(total=len(claim_rows),
-                   by_verdict={v: int(counts.get(v, 0)) for v in VERDICTS},
-                   russian=len(russian),
-                   russian_confirmed=int((russian["verification"] == "confirmed").sum()))
+                   by_group={group: int(counts.get(group, 0)) for group in GROUPS},
+                   russian_positions=int(positions["russian"].sum()))
 
 
 def main_summit(data: DataPackage) -> pd.Series:

@@ -15,7 +15,7 @@ import streamlit as st
 from components.charts.spec import plotly_key
 from components.data.citations import source_line
 from components.data.package import DataPackage
-from components.overview.charts import verdict_headline
+from components.overview.charts import group_name, positions_sentence, side_name, verdict_headline
 from components.overview.shaping import (
     claims,
     eas_summit,
@@ -30,9 +30,11 @@ from components.text.safe_text import md_escape
 from components.ui.focus import bring_into_view
 from components.ui.loading import per_view
 
-# Streamlit's bundled Material Symbols (served by the app itself, no font host).
-VERDICT_ICONS = {"confirmed": ":material/verified:", "attributed_only": ":material/record_voice_over:",
-                 "contradicted": ":material/cancel:", "unconfirmed": ":material/help:"}
+# Streamlit's bundled Material Symbols (served by the app itself, no font host), one per group
+# of the one verdict scheme (overview.shaping.GROUPS).
+VERDICT_ICONS = {"confirmed": ":material/verified:", "confirmed_in_part": ":material/rule:",
+                 "no_independent_evidence": ":material/help:", "contradicted": ":material/cancel:",
+                 "position": ":material/record_voice_over:"}
 TRACKER_EVENT_KEY = plotly_key("claim-tracker")  # the key frame.show_chart gives the tracker
 LAST_CLICK_KEY = "claim-tracker-last-click"
 OPENED_CLAIM_KEY = "claim-cards-opened"  # the claim the URL or the tracker opened last
@@ -70,22 +72,31 @@ def claim_card_texts(data: DataPackage, lang: Lang) -> list[ClaimCard]:
     other = "en" if lang == "id" else "id"
     cards = []
     for _, claim in claims(data).iterrows():
-        status = claim["verification"]
+        group = claim["group"]
         said = format_date(claim["said_on"], lang) if not pd.isna(claim["said_on"]) else ""
+        part = (t("overview.card_text.part", lang, part=md_escape(localized(claim, "part", lang)))
+                + " " if group == "confirmed_in_part" else "")
         cards.append(ClaimCard(
             ref=claim["claim_ref"],
-            label=f"**{md_escape(claim['claim_ref'])}** · {md_escape(localized(claim, 'speaker', lang))} — "
-                  f"{t(f'verification.{status}', lang)}",
-            icon=VERDICT_ICONS.get(status),
-            said=md_escape(" · ".join(part for part in (localized(claim, "role", lang), said)
-                                      if part)),
+            label=claim_label(claim, lang),
+            icon=VERDICT_ICONS.get(group),
+            said=md_escape(" · ".join(part for part in (
+                localized(claim, "speaker", lang), side_name(claim["claimant_side"], lang),
+                localized(claim, "role", lang), said) if part)),
             text=f"> {md_escape(claim[f'text_{lang}'])}",
             other_label=t(f"overview.original_{other}", lang),
             other_text=f"> {md_escape(claim[f'text_{other}'])}",
-            verdict=f"**{t(f'verification.{status}', lang)}.** "
+            verdict=f"**{group_name(group, lang)}.** {part}"
                     f"{md_escape(localized(claim, 'evidence', lang))}",
             sources=source_line(data["sources"], [claim["source_ids"]], lang)))
     return cards
+
+
+def claim_label(claim: pd.Series, lang: Lang) -> str:
+    """A claim's title wherever it is listed: its number, its words in short, and what the
+    evidence shows (markdown, escaped)."""
+    return (f"**{md_escape(claim['claim_ref'])}** · {md_escape(localized(claim, 'label', lang))}"
+            f" — *{group_name(claim['group'], lang)}*")
 
 
 def card_key(ref: str) -> str:
@@ -152,7 +163,9 @@ class Opening:
 def opening(data: DataPackage, lang: Lang) -> Opening:
     def make() -> Opening:
         text, source_ids = lede(data, lang)
-        return Opening(verdict_headline(verdict(claims(data)), lang), text,
+        found = verdict(claims(data))
+        return Opening(verdict_headline(found, lang),
+                       f"{positions_sentence(found, lang)} {text}".strip(),
                        source_line(data["sources"], source_ids, lang))
 
     return per_view("overview.opening", data, lang, make)

@@ -4,6 +4,7 @@ import pytest
 
 from components.registry import PAGES
 from components.text.i18n import LANGS, t
+from components.text.safe_text import md_escape
 from tools.apptest import open_app, overview_heading
 
 TIMEOUT = 60
@@ -96,5 +97,14 @@ def test_the_claim_in_the_link_opens_its_card_in_full():
     # The Indonesian original one click away, and the verdict with its evidence.
     original = cards["C7"].get("popover")[0]
     assert original.proto.popover.label == t("overview.original_id", "en")
-    assert any(text.startswith(f"**{t('verification.attributed_only', 'en')}.**")
+    assert any(text.startswith(f"**{t('evidence.position', 'en')}.**")
                for text in texts)
+    # Its title says the claim in words, not only its number.
+    assert md_escape("Russia's initiatives: pandemic response and tourism") in cards["C7"].label
+
+
+def test_a_claim_confirmed_in_part_says_which_part():
+    cards = claim_expanders(run_page(PAGES[0].script, lang="id", claim="C1"))
+    texts = [block.value for block in cards["C1"].markdown]
+    assert any(text.startswith(f"**{t('evidence.confirmed_in_part', 'id')}.** Dikonfirmasi "
+                               "sebagian: Bahwa Lavrov hadir") for text in texts)

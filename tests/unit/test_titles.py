@@ -166,11 +166,18 @@ def test_the_growth_title_gives_the_count_the_line_reaches_on_the_day(data, lang
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_claim_trackers_title_counts_the_russian_squares(data, lang):
+def test_the_claim_trackers_title_counts_the_claims_of_fact_it_draws_without_evidence(data, lang):
+    from components.data.verdicts import POSITION
+
     chart = build(get_chart("claim-tracker"), data, {}, lang)
-    russian = sum(len(trace.x) for trace in chart.figure.data
-                  if (trace.meta or {}).get("series") == "RUS")
-    assert numbers(chart.title)[0] == russian == 12
+    group_of = dict(zip(data["statements"]["claim_ref"], zip(
+        data["statements"]["claim_type"], data["statements"]["verification"], strict=True),
+        strict=True))
+    drawn = [group_of[ref] for trace in chart.figure.data for ref in trace.customdata]
+    facts = [status for kind, status in drawn if kind != POSITION]
+    without = [status for status in facts if status not in ("confirmed", "confirmed_in_part")]
+    assert numbers(chart.title) == [len(without), len(facts)] == [3, 5]
+    assert len(drawn) == 14
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -36,7 +36,7 @@ def test_channels_take_their_start_dates_from_events_and_memberships(data):
     assert starts.loc["asean_dialogue", "precision"] == "year"
     assert starts.loc["arf", "date"].year == 1994
     assert starts.loc["sco", "date"] == pd.Timestamp("2001-06-15")
-    # ASEAN's own East Asia Summit site gives the day: the 6th EAS in Bali (conflict C3)
+    # ASEAN's own East Asia Summit site gives the day: the 6th EAS in Bali (conflict eas-russia-us-accession)
     assert (starts.loc["eas", "date"], starts.loc["eas", "precision"]) == (
         pd.Timestamp("2011-11-19"), "day")
     assert starts.loc["eaeu", "date"] == pd.Timestamp("2015-01-01")

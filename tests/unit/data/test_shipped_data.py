@@ -73,7 +73,8 @@ def test_the_nine_sectors_of_the_article_are_all_there(data):
 def test_the_unconfirmed_2017_invitation_claim_is_shown_as_the_ministrys_claim(data):
     statements = data["statements"]
     claim = statements[statements["claim_ref"] == "C14"].iloc[0]
-    assert claim["verification"] == "attributed_only"
+    assert claim["verification"] == "no_independent_evidence"
+    assert claim["claimant_side"] == "russia" and claim["claim_type"] == "fact"
     assert "2017" in claim["text_id"]
 
 

@@ -180,8 +180,8 @@ def statement_row(package, statement_id):
 
 
 def test_a_claim_confirmed_only_by_the_claimants_side_is_refused(package):
-    """C13, the Russian ministry's claim, marked confirmed on Russian sources alone."""
-    row = statement_row(package, "c13-asean-sco-eaeu-consolidation")
+    """C14, the Russian ministry's claim of fact, marked confirmed on Russian sources alone."""
+    row = statement_row(package, "c14-sco-eaeu-invited-since-2017")
     set_cell(package / "statements.csv", row, "verification", "confirmed")
     set_cell(package / "statements.csv", row, "source_ids",
              "bisnis-2023-09-07~urdupoint-1387352~tass-1818647")
@@ -198,8 +198,8 @@ def test_a_claim_confirmed_by_the_article_alone_is_refused(package):
 
 
 def test_a_claim_confirmed_by_another_side_is_accepted(package):
-    """The ministry's claim confirmed by the ASEAN Secretariat would pass."""
-    row = statement_row(package, "c13-asean-sco-eaeu-consolidation")
+    """The ministry's claim of fact confirmed by the ASEAN Secretariat would pass."""
+    row = statement_row(package, "c14-sco-eaeu-invited-since-2017")
     set_cell(package / "statements.csv", row, "verification", "confirmed")
     set_cell(package / "statements.csv", row, "source_ids", "bisnis-2023-09-07~asean-2005-04-21")
     assert not [p for p in problems_at(package) if p.file == "statements.csv"]
@@ -230,10 +230,11 @@ def test_an_unconfirmed_row_without_its_reason_is_named(package):
 def test_a_row_showing_another_value_than_its_conflict_is_named(package):
     rows = read_rows(package / "memberships.csv")
     header = rows[0]
-    row = next(n for n, r in enumerate(rows[1:], start=2) if r[header.index("conflict_id")] == "C1")
+    row = next(n for n, r in enumerate(rows[1:], start=2)
+               if r[header.index("conflict_id")] == "brunei-accession-date")
     set_cell(package / "memberships.csv", row, "start_date", "1984-01-08")
     assert any(p.file == "memberships.csv" and p.row == row and p.column == "start_date"
-               and "C1" in p.message for p in problems_at(package))
+               and "brunei-accession-date" in p.message for p in problems_at(package))
 
 
 def test_validate_names_file_row_and_column_of_a_self_confirmed_claim(package, capsys):
@@ -241,3 +242,33 @@ def test_validate_names_file_row_and_column_of_a_self_confirmed_claim(package, c
     set_cell(package / "statements.csv", row, "verification", "confirmed")
     assert validate_main([str(package)]) == 1
     assert f"statements.csv, row {row}, column 'verification'" in capsys.readouterr().out
+
+
+def test_a_claim_confirmed_in_part_names_the_part_in_both_languages(package):
+    row = statement_row(package, "c01-lavrov-discussed-matters")
+    set_cell(package / "statements.csv", row, "part_en", "")
+    found = [p for p in problems_at(package) if p.file == "statements.csv" and p.row == row]
+    assert [p.column for p in found] == ["part_en"] and "which part" in found[0].message
+
+
+def test_only_a_claim_confirmed_in_part_names_a_part(package):
+    row = statement_row(package, "c14-sco-eaeu-invited-since-2017")
+    set_cell(package / "statements.csv", row, "part_id", "bagian")
+    found = [p for p in problems_at(package) if p.file == "statements.csv" and p.row == row]
+    assert [p.column for p in found] == ["part_id"]
+
+
+def test_a_position_is_never_shown_as_confirmed(package):
+    """C13, the ministry's own stance: no outside source can confirm it."""
+    row = statement_row(package, "c13-asean-sco-eaeu-consolidation")
+    set_cell(package / "statements.csv", row, "verification", "confirmed")
+    set_cell(package / "statements.csv", row, "source_ids", "bisnis-2023-09-07~asean-2005-04-21")
+    found = [p for p in problems_at(package) if p.file == "statements.csv" and p.row == row]
+    assert [p.column for p in found] == ["verification"] and "position" in found[0].message
+
+
+def test_a_claims_side_is_one_of_the_scheme(package):
+    row = statement_row(package, "c08-volunteer-movement-proposal")
+    set_cell(package / "statements.csv", row, "claimant_side", "")
+    assert any(p.file == "statements.csv" and p.row == row and p.column == "claimant_side"
+               for p in problems_at(package))

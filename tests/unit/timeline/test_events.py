@@ -110,7 +110,8 @@ def test_an_event_date_is_written_at_its_precision(data, event_id, lang, expecte
 def test_the_hover_gives_date_title_description_and_publishers(data):
     row = event(data, "russia-dialogue-partner")
     hover = hover_text(row, "id", "ASEAN–Rusia", data["sources"], "Sumber", caveat(row, data, "id"))
-    # Sources differ on the year (conflict C2): the date carries the mark, both years are said.
+    # Sources differ on the year (conflict russia-dialogue-partner-date): the date carries the
+    # mark, both years are said.
     assert hover.startswith("<b>Juli 1996 †</b> · ASEAN–Rusia<br>")
     assert "Juli 1997" in hover
     assert "Rusia menjadi Mitra Wicara penuh ASEAN" in hover
