@@ -1,19 +1,22 @@
 """What the app adds to Streamlit's web server: routes (country shapes, first-paint images,
-oEmbed) and middleware (security headers, gzip, bundle fixes, link previews), for ``st.App`` in
-dashboard.py."""
+oEmbed, the corrections feed) and middleware (security headers, gzip, bundle fixes, link
+previews), for ``st.App`` in dashboard.py."""
 
 from __future__ import annotations
 
 import anyio.to_thread
 import streamlit as st
 from starlette.middleware import Middleware
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from components.data.source import current_package
 from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
 from components.publish import first_paint, oembed
+from components.publish.feed import FEED_PATH, corrections_feed
 from components.streamlit_compat import tcp_nodelay
 from components.streamlit_compat.bundle_fixes import FrontendFixes
+from components.text.i18n import LANGS
 from components.web.compression import Compression
 from components.web.headers import SecurityHeaders
 from components.web.link_previews import LinkPreviews
@@ -56,11 +59,25 @@ async def oembed_answer(request):
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+async def corrections_atom(request):
+    # The corrections log as Atom (components/publish/feed.py), in the link's language; its links
+    # name the public address when one is configured, else the host the request came to.
+    lang = request.query_params.get("lang", "id")
+    lang = lang if lang in LANGS else "id"
+    public = oembed.public_base()
+    base = public or f"{request.url.scheme}://{request.headers.get('host', '')}{base_path()}"
+    body = await anyio.to_thread.run_sync(lambda: corrections_feed(current_package(), lang, base))
+    headers = ({"Cache-Control": "public, max-age=300"} if public
+               else {"Cache-Control": "private, max-age=300", "Vary": "Host"})
+    return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
+
+
 def routes() -> list[Route]:
     """The app's own routes, beside Streamlit's."""
     return [Route(GEOMETRY_URL_PATH, country_shapes),
             Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
-            Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"])]
+            Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"]),
+            Route(f"{base_path()}{FEED_PATH}", corrections_atom, methods=["GET"])]
 
 
 def middleware() -> list[Middleware]:

@@ -100,3 +100,13 @@ def test_a_make_that_fails_is_not_kept_and_leaves_no_lock():
 def test_frozen_values_are_sorted_and_hashable():
     assert cache.frozen({"b": [1, 2], "a": "x"}) == (("a", "x"), ("b", (1, 2)))
     hash(cache.frozen({"b": [1, 2]}))
+
+
+def test_streamlits_clear_cache_command_leaves_the_shared_charts():
+    # A browser can send Streamlit's clear_cache message; it clears Streamlit's own caches only.
+    import streamlit as st
+
+    cache.remembered("kept", lambda: "value")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    assert cache.remembered("kept", lambda: "made again") == "value"

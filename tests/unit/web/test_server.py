@@ -7,9 +7,51 @@ from components.publish.first_paint import URL_PATH
 from components.web import server
 
 
-def test_the_routes_are_the_shapes_the_first_paint_images_and_oembed(monkeypatch):
+def test_the_routes_are_the_shapes_the_first_paint_images_oembed_and_the_feed(monkeypatch):
     paths = [route.path for route in server.routes()]
-    assert paths == [GEOMETRY_URL_PATH, f"{URL_PATH}/{{name}}", "/oembed"]
+    assert paths == [GEOMETRY_URL_PATH, f"{URL_PATH}/{{name}}", "/oembed", "/corrections.atom"]
     monkeypatch.setattr(st, "get_option", lambda name: "/news/dashboard/")
     assert server.base_path() == "/news/dashboard"
-    assert server.routes()[-1].path == "/news/dashboard/oembed"
+    assert [route.path for route in server.routes()[-2:]] == [
+        "/news/dashboard/oembed", "/news/dashboard/corrections.atom"]
+
+
+def test_the_feed_is_served_in_the_links_language_and_kept_private_to_its_host(monkeypatch):
+    import asyncio
+
+    from lxml import etree
+    from starlette.applications import Starlette
+
+    app = Starlette(routes=server.routes())
+
+    def get(query: str, host: str) -> tuple[dict, bytes]:
+        scope = {"type": "http", "method": "GET", "path": "/corrections.atom", "scheme": "http",
+                 "query_string": query.encode(), "root_path": "", "server": (host, 80),
+                 "headers": [(b"host", host.encode())]}
+        sent = []
+
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message):
+            sent.append(message)
+
+        asyncio.run(app(scope, receive, send))
+        start = next(m for m in sent if m["type"] == "http.response.start")
+        assert start["status"] == 200
+        return ({k.decode(): v.decode() for k, v in start["headers"]},
+                b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
+
+    monkeypatch.delenv("DASHBOARD_APP_URL", raising=False)
+    headers, body = get("lang=en", "dash.example")
+    assert headers["content-type"].startswith("application/atom+xml")
+    assert headers["cache-control"].startswith("private") and headers["vary"] == "Host"
+    feed = etree.fromstring(body)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert feed.findtext("{http://www.w3.org/2005/Atom}id").startswith("http://dash.example/")
+    assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) > 10
+    monkeypatch.setenv("DASHBOARD_APP_URL", "https://public.example/ru")
+    headers, body = get("lang=xx", "evil.example")
+    assert b"evil.example" not in body and b"https://public.example/ru" in body
+    assert headers["cache-control"].startswith("public")
+    assert etree.fromstring(body).get("{http://www.w3.org/XML/1998/namespace}lang") == "id"
