@@ -33,12 +33,13 @@ from urllib.parse import parse_qs, quote, urlencode
 import anyio.to_thread
 import streamlit as st
 
-from components.charts.cache import built, derived
+from components.charts.cache import built, derived, remembered
 from components.charts.spec import EMBED_CONTENT_KEY, PLOTLY_KEY_PREFIX
 from components.charts.url_state import parse_query, to_query
 from components.data.citations import cited_publishers, credited_tools
 from components.data.source import current_package
-from components.publish import export, first_paint
+from components.publish import export, first_paint, oembed
+from components.publish.claim_reviews import claim_reviews, json_ld_script
 from components.publish.first_paint import embed_chart_id
 from components.registry import PAGES, UnknownChartError, charts_on, get_chart
 from components.streamlit_compat import front_end
@@ -200,6 +201,26 @@ def _warn_stale(chart_id: str, lang: str) -> None:
                     "run `make previews`", chart_id, lang)
 
 
+def fact_check_markup(path: str, query_string: str, origin: str, base_path: str) -> str:
+    """The Overview's claims as schema.org ClaimReview JSON-LD, for crawlers (no JavaScript);
+    nothing on other pages, in embeds, or without an address to name the reviews by."""
+    if page_of(path, base_path) not in ("", PAGES[0].url_path) or embed_chart_id(
+            parse_qs(query_string)):
+        return ""
+    base = oembed.public_base() or (f"{origin}{base_path}" if origin else "")
+    if not base:
+        return ""
+    lang = link_lang(query_string)
+    try:
+        data = current_package()
+        reviews = remembered(("claim-reviews", lang, base, data.version),
+                             lambda: claim_reviews(data, lang, f"{base.rstrip('/')}/?lang={lang}"))
+    except Exception:  # broken data: the page loads without the markup, its notice says why
+        log.exception("no fact-check markup for %s?%s", path, query_string)
+        return ""
+    return json_ld_script(reviews)
+
+
 def rewrite(document: str, path: str, query_string: str, origin: str = "",
             base_path: str = "") -> str:
     """The page HTML with its preview tags, and ``<html lang>`` set to the link's language (screen
@@ -217,6 +238,7 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
     document = re.sub(r"<title>.*?</title>",
                       lambda _: preview_tags(path, query_string)
                       + head_links(path, query_string, origin, base_path, paint is not None)
+                      + fact_check_markup(path, query_string, origin, base_path)
                       + (paint.head if paint else ""),
                       document, count=1, flags=re.S)
     if paint is None:
