@@ -120,7 +120,19 @@ def test_a_truncated_file_is_named(package):
     # Each cell of the cut row is named once, in words, not as a constraint dump.
     assert len(set(problems)) == len(problems)
     assert not any("constraint" in p.message or "None" in p.message for p in cut)
-    assert any(p.message == "the value is missing" for p in cut)
+    # Cut between quotes, the file is named at the line the open quote starts on; cut between
+    # cells, each missing cell of the last row is named.
+    assert any(p.message == "the value is missing" or "never closed" in p.message for p in cut)
+
+
+def test_a_file_cut_off_inside_a_quoted_cell_is_named_with_its_line(package):
+    path = package / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    quoted = next(number for number, line in enumerate(lines[1:], start=1) if '"' in line)
+    path.write_text("".join(lines[:quoted]) + lines[quoted][:lines[quoted].index('"') + 5],
+                    encoding="utf-8")
+    [cut] = [p for p in problems_at(package) if p.file == "events.csv"]
+    assert cut.row == quoted + 1 and cut.column is None and "never closed" in cut.message
 
 
 def test_a_value_outside_its_list_names_the_allowed_values(package):
