@@ -63,13 +63,14 @@ def fetch(url: str, headers: dict[str, str] | None = None, method: str = "GET") 
         return Answer(error.code, error.headers, error.read())
 
 
-def plant_rows(root: Path, table: str, columns: tuple[str, ...], text: str) -> None:
+def plant_rows(root: Path, table: str, columns: tuple[str, ...], text: str,
+               keep: bool = True) -> None:
     path = root / table
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for row in rows:
         for column in columns:
-            row[column] = f"{row[column]} {text}"
+            row[column] = f"{row[column]} {text}" if keep else text
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -82,5 +83,7 @@ def planted_data(tmp_path_factory) -> Iterator[Path]:
     shutil.copytree(DATA_DIR, root, ignore=shutil.ignore_patterns("geometry*"))
     plant_rows(root, "initiatives.csv", ("name_en", "name_id"), PLANTED)
     plant_rows(root, "statements.csv", ("speaker_en", "speaker_id"), PLANTED)
+    # A claim's label is at most 80 characters: it becomes the link and the image alone.
+    plant_rows(root, "statements.csv", ("label_en", "label_id"), f"{LINK} {IMAGE}", keep=False)
     yield root
     source.forget()

@@ -50,16 +50,17 @@ def test_initiative_names_in_the_cooperation_radio_are_escaped(planted_app):
             assert not unescaped(option), f"option renders as markdown: {option!r}"
 
 
-def test_speakers_in_the_cooperation_claim_links_are_escaped(planted_app):
+def test_claims_and_speakers_in_the_cooperation_claim_links_are_escaped(planted_app):
     app = planted_app("pages/cooperation.py", lang="en")
     labels = [link.proto.label for link in app.get("page_link")]
+    labels += [caption.value for caption in app.caption]
     planted = [label for label in labels if "evil" in label]
-    assert planted, "no claim link carries the planted speaker"
+    assert planted, "no claim link or caption carries the planted label or speaker"
     for label in planted:
-        assert not unescaped(label), f"link label renders as markdown: {label!r}"
+        assert not unescaped(label), f"label renders as markdown: {label!r}"
 
 
-def test_speakers_on_the_overview_cards_are_escaped(planted_app):
+def test_claims_on_the_overview_cards_are_escaped(planted_app):
     app = planted_app("pages/overview.py", lang="en")
     labels = [expander.proto.label for expander in app.expander]
     planted = [label for label in labels if "evil" in label]
