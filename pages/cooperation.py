@@ -1,5 +1,6 @@
-"""Cooperation: Russia's initiatives against the nine sectors, the statements behind them, Russia's
-channels into the region, who came to Jakarta, and the Valdai report."""
+"""Cooperation: Russia's initiatives against the nine sectors, the statements behind them, what
+became of the initiatives since Jakarta, Russia's channels into the region, who came to Jakarta,
+and the Valdai report."""
 
 import streamlit as st
 
@@ -27,6 +28,9 @@ show_chart(get_chart("initiatives-sectors"), data, controls.current(PARAMS), lan
 st.subheader(t("cooperation.statements_heading", lang))
 st.caption(t("cooperation.statements_intro", lang))
 initiative_statements(data, focus, lang)
+
+st.header(t("cooperation.since_heading", lang))
+show_chart(get_chart("since-jakarta"), data, controls.current(PARAMS), lang)
 
 st.header(t("cooperation.channels_heading", lang))
 show_chart(get_chart("channels"), data, controls.current(PARAMS), lang)

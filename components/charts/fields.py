@@ -72,6 +72,8 @@ FIELDS: Mapping[str, FieldKind] = {
     # cooperation
     "initiative_id": FieldKind(),
     "initiative": FieldKind(),
+    "outcome": FieldKind(codes="cooperation.since.outcome.{}"),
+    "checked_to": FieldKind("date"),
     "kind": FieldKind(codes="cooperation.kind.{}"),
     "status": FieldKind(codes="cooperation.status.{}"),
     "status_as_reported": FieldKind(),

@@ -6,6 +6,7 @@ Each ``make_*`` takes the data package, the chart's parameter values and a langu
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import textwrap
 from collections.abc import Mapping
@@ -13,8 +14,10 @@ from typing import Any
 
 import pandas as pd
 
+from components.charts.dot_table import DotStyle, dot_table_figure
 from components.charts.fields import LIST_SEPARATOR
 from components.charts.spec import Chart, ChartSpec
+from components.charts.theme import RUSSIA_COLOUR
 from components.cooperation import shaping as coop
 from components.cooperation.figures import (
     make_channels_figure,
@@ -324,8 +327,70 @@ def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: L
                  method=t("cooperation.delegations.method", lang))
 
 
+# --- since-jakarta ----------------------------------------------------------------------------------
+
+SINCE_STYLE = DotStyle(RUSSIA_COLOUR, "circle", "", "RUS")  # every row is a Russian initiative
+SINCE_FILLS = {"taken_up": "", "echoed_by_others": "-open-dot", "repeated_by_russia": "-open",
+               "no_trace": "-open"}
+
+
+def make_since_jakarta(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
+    """What became of each initiative Russia brought to Jakarta, by the day its sources were
+    searched to: one row each, grouped by outcome, the latest finding under its name."""
+    rows = coop.since_jakarta(data)
+    counts = coop.outcome_counts(rows)
+    as_of = rows["as_of"].max()
+    kinds = [t(f"cooperation.kind.{kind}", lang) for kind in rows["kind"]]
+    texts = pd.DataFrame({
+        "key": rows["initiative_id"], "group": rows["outcome"], "style": "russia",
+        "label": [_escape(localized(row, "name", lang)) for _, row in rows.iterrows()],
+        "detail": [_escape(kind) for kind in kinds],
+        "hover": [_wrap(localized(row, "summary", lang), 50) for _, row in rows.iterrows()],
+    })
+    labels = {outcome: f"{t(f'cooperation.since.outcome.{outcome}', lang)} ({counts[outcome]})"
+              for outcome in coop.OUTCOMES}
+    figure = dot_table_figure(
+        texts, groups=coop.OUTCOMES, group_labels=labels,
+        styles={"russia": dataclasses.replace(SINCE_STYLE,
+                                              name=t("cooperation.since.legend", lang))},
+        fills=SINCE_FILLS)
+    total = len(rows)
+    title_key = "taken_up_none" if counts["taken_up"] == 0 else "taken_up_some"
+    title = t_count(f"cooperation.since.title.{title_key}", lang, total,
+                    taken_up=counts["taken_up"], date=format_date(as_of, lang))
+    table = pd.DataFrame({
+        t("cooperation.col.initiative", lang): [localized(row, "name", lang)
+                                                for _, row in rows.iterrows()],
+        t("cooperation.since.col.outcome", lang): [t(f"cooperation.since.outcome.{o}", lang)
+                                                   for o in rows["outcome"]],
+        t("cooperation.since.col.summary", lang): [localized(row, "summary", lang)
+                                                   for _, row in rows.iterrows()],
+        t("cooperation.since.col.as_of", lang): [format_date(day, lang) for day in rows["as_of"]],
+    })
+    data_rows = pd.DataFrame({
+        "initiative_id": rows["initiative_id"],
+        "initiative": [localized(row, "name", lang) for _, row in rows.iterrows()],
+        "outcome": rows["outcome"],
+        "checked_to": rows["as_of"],
+        "description": [localized(row, "summary", lang) for _, row in rows.iterrows()],
+        "source_ids": rows["source_ids"],
+    })
+    in_words = "; ".join(
+        f"{labels[o]}: {join_names(list(texts.loc[rows['outcome'] == o, 'label']), lang)}"
+        for o in coop.OUTCOMES if counts[o])
+    return Chart(
+        figure=figure, title=title,
+        subtitle=t("cooperation.since.subtitle", lang, total=total, date=format_date(as_of, lang)),
+        table=table, source_ids=tuple(rows["source_ids"]),
+        description=t("cooperation.since.description", lang, items=in_words),
+        notes=(t("cooperation.since.note", lang),), rows=data_rows,
+        method=t("cooperation.since.method", lang),
+    )
+
+
 CHARTS = (
     ChartSpec("initiatives-sectors", "cooperation", (INITIATIVE,), make_initiatives_sectors),
+    ChartSpec("since-jakarta", "cooperation", (), make_since_jakarta),
     ChartSpec("channels", "cooperation", (), make_channels),
     ChartSpec("delegation-levels", "cooperation", (LEVEL,), make_delegation_levels),
 )

@@ -219,3 +219,22 @@ def initiatives_behind(data: DataPackage, statement_id: str) -> list[str]:
     initiatives = data["initiatives"]
     return [row["initiative_id"] for _, row in initiatives.iterrows()
             if statement_id in split_list(row["statement_ids"])]
+
+
+# What became of an initiative since Jakarta, strongest uptake first (since_jakarta.csv).
+OUTCOMES = ("taken_up", "echoed_by_others", "repeated_by_russia", "no_trace")
+
+
+def since_jakarta(data: DataPackage) -> pd.DataFrame:
+    """Each initiative Russia brought to Jakarta with what became of it: its names, kind,
+    outcome, the day its sources were searched to, the summary and the sources; in the
+    initiatives' own order."""
+    outcomes = data["since_jakarta"]
+    initiatives = data["initiatives"][["initiative_id", "name_id", "name_en", "kind",
+                                       "statement_ids"]]
+    return initiatives.merge(outcomes, on="initiative_id", how="inner")
+
+
+def outcome_counts(rows: pd.DataFrame) -> dict[str, int]:
+    counts = rows["outcome"].value_counts()
+    return {outcome: int(counts.get(outcome, 0)) for outcome in OUTCOMES}

@@ -13,6 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from components.charts.spec import plotly_key
+from components.cooperation.shaping import since_jakarta
+from components.data.checks import split_list
 from components.data.citations import source_line
 from components.data.package import DataPackage
 from components.overview.charts import group_name, positions_sentence, side_name, verdict_headline
@@ -63,6 +65,7 @@ class ClaimCard:
     other_label: str
     other_text: str  # the Indonesian original, or the English translation
     verdict: str
+    since: str  # what became of the initiative behind the claim since Jakarta, if one is
     sources: str
 
 
@@ -70,6 +73,7 @@ def claim_card_texts(data: DataPackage, lang: Lang) -> list[ClaimCard]:
     """Every claim of the article in its order, as its card says it: who made it, the text in
     the reader's language and the other, the verdict with what other sources say, its sources."""
     other = "en" if lang == "id" else "id"
+    since = since_jakarta_lines(data, lang)
     cards = []
     for _, claim in claims(data).iterrows():
         group = claim["group"]
@@ -88,8 +92,24 @@ def claim_card_texts(data: DataPackage, lang: Lang) -> list[ClaimCard]:
             other_text=f"> {md_escape(claim[f'text_{other}'])}",
             verdict=f"**{group_name(group, lang)}.** {part}"
                     f"{md_escape(localized(claim, 'evidence', lang))}",
+            since=since.get(claim["statement_id"], ""),
             sources=source_line(data["sources"], [claim["source_ids"]], lang)))
     return cards
+
+
+def since_jakarta_lines(data: DataPackage, lang: Lang) -> dict[str, str]:
+    """By statement id: what became of the initiative the statement put forward, since Jakarta
+    (markdown, escaped); none where the data has no such table."""
+    if "since_jakarta" not in data:
+        return {}
+    lines: dict[str, str] = {}
+    for _, row in since_jakarta(data).iterrows():
+        outcome = t(f"cooperation.since.outcome.{row['outcome']}", lang)
+        line = (f"**{t('overview.since_jakarta', lang)}** *{outcome}.* "
+                f"{md_escape(localized(row, 'summary', lang))}")
+        for statement_id in split_list(row["statement_ids"]):
+            lines[statement_id] = "\n\n".join(filter(None, (lines.get(statement_id), line)))
+    return lines
 
 
 def claim_label(claim: pd.Series, lang: Lang) -> str:
@@ -119,6 +139,8 @@ def claim_card(card: ClaimCard) -> None:
         with st.popover(card.other_label, icon=":material/translate:"):
             st.markdown(card.other_text)
         st.markdown(card.verdict)
+        if card.since:
+            st.markdown(card.since)
         st.caption(card.sources)
 
 
