@@ -7,7 +7,7 @@ import streamlit as st
 from components.charts import url_state
 from components.data.citations import source_text
 from components.publish import export
-from components.registry import CHARTS
+from components.registry import chart_ids, get_chart
 from components.text.i18n import t
 from components.ui import controls, embed, frame, shell
 from components.ui.loading import load_data
@@ -16,14 +16,10 @@ lang = shell.current_lang()
 data = load_data(lang)
 shell.page_header("nav.embed", "embed.dek", lang)
 
-titles = {spec.chart_id: frame.build(spec, data, spec.defaults, lang) for spec in CHARTS}
 # The chart a link names (the frame's Embed button links here with ?chart=), else the first.
-requested = next((index for index, spec in enumerate(CHARTS)
-                  if spec.chart_id == st.query_params.get("chart")), 0)
-spec = st.selectbox(
-    t("embed.choose_chart", lang), CHARTS, key="embed.chart", index=requested,
-    format_func=lambda s: f"{titles[s.chart_id].title if titles[s.chart_id] else s.chart_id}"
-                          f" ({s.chart_id})")
+linked = st.query_params.get("chart")
+st.session_state.setdefault("embed.chart", linked if linked in chart_ids() else chart_ids()[0])
+spec = get_chart(controls.control(embed.CHART_CHOICE, data, lang, key="embed.chart"))
 values = {param.key: controls.control(param, data, lang, key=f"embed.{spec.chart_id}.{param.key}")
           for param in spec.params}
 chart = frame.build(spec, data, values, lang)

@@ -52,6 +52,9 @@ class Param:
     option_names: OptionNames | None = None
     widget: str = "text"
     help_key: str = ""
+    # What the option names depend on besides the data and the language (the charts of the
+    # registry, for the Embed page's chart picker): a control makes them again when it changes.
+    names_vary_with: Callable[[], Any] = tuple
 
     @property
     def default(self) -> Any:
@@ -96,8 +99,9 @@ def _when_asked(value: Any) -> Callable[[], Any]:
 Options = Sequence[str] | Callable[[], Sequence[str]]  # fixed, or read when asked
 
 
-def choice(key: str, options: Options, default: str, *, label_key: str = "",
-           option_names: OptionNames | None = None, widget: str = "select") -> Param:
+def choice(key: str, options: Options, default: str | Callable[[], str], *, label_key: str = "",
+           option_names: OptionNames | None = None, widget: str = "select",
+           names_vary_with: Callable[[], Any] = tuple) -> Param:
     """One of ``options``, matched exactly."""
     allowed = _fixed(options)
 
@@ -106,7 +110,7 @@ def choice(key: str, options: Options, default: str, *, label_key: str = "",
             raise ValueError(text)
         return text
     return Param(key, default, parse, kind="choice", allowed=allowed, label_key=label_key,
-                 option_names=option_names, widget=widget)
+                 option_names=option_names, widget=widget, names_vary_with=names_vary_with)
 
 
 def choices(key: str, options: Options, default: Sequence[str] = (), *,

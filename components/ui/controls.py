@@ -69,7 +69,8 @@ def control(param: Param, data: DataPackage, lang: Lang, key: str | None = None)
     # Made once per parameter (two pages' parameters may share a key, not their options):
     # otherwise the country list is sorted in the page's language on every run.
     names = per_view(f"url_state.options.{param.key}.{id(param)}", data, lang,
-                     lambda: option_labels(param, data, lang))
+                     lambda: option_labels(param, data, lang),
+                     {"varies_with": param.names_vary_with()})
 
     name_of = option_text(param, names)
 

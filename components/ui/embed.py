@@ -23,6 +23,8 @@ from typing import Any
 
 import streamlit as st
 
+from components import registry
+from components.charts import url_state
 from components.charts.spec import EMBED_CONTENT_KEY, ChartSpec, plotly_key
 from components.data.package import DataPackage
 from components.publish import export
@@ -32,6 +34,23 @@ from components.text.i18n import Lang, t
 from components.text.safe_text import md_escape
 from components.ui import controls, frame
 from components.ui.loading import load_data
+
+
+def _chart_names(data: DataPackage, lang: Lang) -> dict[str, str]:
+    # Each chart by the finding its default view states, its id beside it for editors; a chart
+    # that cannot be built by its id alone.
+    names = {}
+    for spec in registry.CHARTS:
+        chart = frame.build(spec, data, spec.defaults, lang)
+        names[spec.chart_id] = f"{chart.title if chart else spec.chart_id} ({spec.chart_id})"
+    return names
+
+
+# The Embed page's chart picker: which chart an editor takes the code of, the first by default.
+CHART_CHOICE = url_state.choice(
+    "chart", chart_ids, lambda: chart_ids()[0], label_key="embed.choose_chart",
+    option_names=_chart_names,
+    names_vary_with=lambda: tuple(id(spec.make) for spec in registry.CHARTS))
 
 
 def requested() -> bool:
