@@ -11,8 +11,9 @@ from components.streamlit_compat import Shim
 SHIMS = (STYLES := Shim(
     "dom-styles", "1.67.0",
     why="The chart-only embed's spacing (16 px around its content instead of Streamlit's 1rem "
-        "and gaps) and the dark theme's date picker contrast (2.5:1 as Streamlit draws it, 7.2:1 "
-        "with this style), which no theme option or public style hook sets.",
+        "and gaps), the dark theme's date picker contrast (2.5:1 as Streamlit draws it, 7.2:1 "
+        "with this style) and the printed page (no sidebar, header or controls), which no theme "
+        "option or public style hook sets.",
     remove_when="Streamlit offers a theme option for the selected day's colour and an embed "
                 "layout without padding."),)
 
@@ -42,4 +43,20 @@ EMBED_CSS = _styled("""<style>
 .st-key-embed-footer a, .st-key-embed-footer button p { color: inherit; text-decoration: underline; }
 .ru-sr-only { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+</style>""")
+
+# A printed page (or Chromium's PDF) is the story: charts at the page's width, their titles,
+# notes and source lines; no sidebar, header, toolbar, controls or tabs to click.
+PRINT_CSS = _styled("""<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-language-link,
+  [data-testid="stSelectbox"], [data-testid="stRadio"], [data-testid="stButtonGroup"],
+  [data-testid="stDateInput"], [data-testid="stNumberInput"], [data-testid="stTextInput"],
+  [data-testid="stCheckbox"], [data-testid="stPopover"], [data-testid="stTabs"] [role="tablist"],
+  .modebar-container { display: none !important; }
+  [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0 !important; }
+  [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow: visible !important; }
+  .js-plotly-plot, .stPlotlyChart { break-inside: avoid; }
+}
 </style>""")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
-from components.data.coverage import checked_to
+from components.data.coverage import bloc_checked_to, checked_to
 from components.paths import STATIC_DIR
 from components.registry import PAGES
-from components.streamlit_compat.dom import DARK_THEME_DATE_PICKER_CSS
+from components.streamlit_compat.dom import DARK_THEME_DATE_PICKER_CSS, PRINT_CSS
 from components.streamlit_compat.pages_directory import leave_pages_directory_mode
 from components.text.i18n import LANGS, Lang, format_date, resolve_lang, t
-from components.text.safe_text import md_escape
+from components.text.safe_text import js_literal, md_escape
 from components.ui.frame import reader_theme
 
 LANG_KEY = "lang"
@@ -25,16 +27,19 @@ def current_lang() -> Lang:
     """The language chosen for this session (set by ``choose_lang`` at the top of every run).
 
     Every page calls this first, so it is also where a page makes sure it runs inside the shell
-    and gets the dark theme's fix to Streamlit's own styles.
+    and gets its styles: the dark theme's fix to Streamlit's own, and the printed page's.
     """
     _run_through_dashboard()
-    _dark_theme_styles()
+    _page_styles()
     return st.session_state.get(LANG_KEY, "id")
 
 
-def _dark_theme_styles() -> None:
+def _page_styles() -> None:
+    # Only <style>: Streamlit puts them where they take no space on the page.
+    if PRINT_CSS:
+        st.html(PRINT_CSS)
     if reader_theme() == "dark" and DARK_THEME_DATE_PICKER_CSS:
-        st.html(DARK_THEME_DATE_PICKER_CSS)  # only <style>: it takes no space on the page
+        st.html(DARK_THEME_DATE_PICKER_CSS)
 
 
 def _run_through_dashboard() -> None:
@@ -129,7 +134,9 @@ def _switch_language(lang: Lang) -> None:
 
 
 def page_header(title_key: str, dek_key: str, lang: Lang) -> None:
-    """The page's h1, its one-paragraph introduction, and the day the data was checked to."""
+    """The page's browser title (its own, so tabs and shared links tell pages apart), its h1,
+    its one-paragraph introduction, and the day the data was checked to."""
+    st.set_page_config(page_title=f"{t(title_key, lang)} · {t('app.title', lang)}")
     language_link(lang)
     st.title(t(title_key, lang))
     st.write(t(dek_key, lang))
@@ -138,9 +145,18 @@ def page_header(title_key: str, dek_key: str, lang: Lang) -> None:
 
 def checked_note(lang: Lang) -> None:
     """ "Data checked to 28 October 2025": the last day the memberships were checked, which no
-    date control passes."""
-    st.caption(t("shell.checked", lang, date=format_date(checked_to(), lang)),
-               help=t("shell.checked_help", lang))
+    date control passes; and each bloc's own day where they differ."""
+    st.caption(checked_text(bloc_checked_to(), checked_to(), lang), help=t("shell.checked_help", lang))
+
+
+def checked_text(days: dict, earliest, lang: Lang) -> str:
+    """The note's words: the earliest day, then each bloc's (latest first) where they differ."""
+    text = t("shell.checked", lang, date=format_date(earliest, lang))
+    if len(set(days.values())) > 1:
+        blocs = "; ".join(f"{bloc} {format_date(day, lang)}" for bloc, day
+                          in sorted(days.items(), key=lambda item: item[1], reverse=True))
+        text += " " + t("shell.checked_blocs", lang, blocs=blocs)
+    return text
 
 
 def share_link(lang: Lang) -> None:
@@ -150,5 +166,21 @@ def share_link(lang: Lang) -> None:
     query = urlencode({key: st.query_params[key] for key in st.query_params}, safe="~")
     url = (st.context.url or "") + (f"?{query}" if query else "")
     with st.popover(t("shell.share", lang), icon=":material/share:", width="stretch"):
+        # A phone's own share sheet where the browser has one (the Web Share API); the link to
+        # copy stays beneath it for every browser.
+        st.html(share_sheet_button(url, t("app.title", lang), t("shell.share_sheet", lang)),
+                unsafe_allow_javascript=True)
         st.caption(t("shell.share_help", lang))
         st.code(url, language=None, wrap_lines=True)
+
+
+def share_sheet_button(url: str, title: str, label: str) -> str:
+    """A button that opens the browser's share sheet with this view's link; hidden where the
+    browser has none. No "<" before a word character inside the script (Streamlit's sanitiser
+    would drop it)."""
+    return (f'<button type="button" class="ru-share-sheet" hidden>{html.escape(label)}</button>'
+            "<script>(function(){var button=document.querySelector('.ru-share-sheet');"
+            "if(!button||!navigator.share)return;button.hidden=false;"
+            "button.addEventListener('click',function(){"
+            f"navigator.share({{url:{js_literal(url)},title:{js_literal(title)}}})"
+            ".catch(function(){});});})();</script>")

@@ -38,10 +38,10 @@ from components.charts.spec import EMBED_CONTENT_KEY, PLOTLY_KEY_PREFIX
 from components.charts.url_state import parse_query, to_query
 from components.data.citations import cited_publishers, credited_tools
 from components.data.source import current_package
-from components.publish import export, first_paint, oembed
+from components.publish import export, first_paint, oembed, site_index
 from components.publish.claim_reviews import claim_reviews, json_ld_script
 from components.publish.first_paint import embed_chart_id
-from components.registry import PAGES, UnknownChartError, charts_on, get_chart
+from components.registry import PAGE_PARAMS, PAGES, UnknownChartError, charts_on, get_chart, link_path
 from components.streamlit_compat import front_end
 from components.text.i18n import LANGS, t
 from components.text.safe_text import js_literal
@@ -57,8 +57,10 @@ _NOT_PASSED_OUT = frozenset({b"content-length", b"etag", b"last-modified", b"acc
 _SKIP_PREFIXES = ("/_stcore", "/static", "/app/static", "/media", "/component", "/favicon")
 
 
-def preview_tags(path: str, query_string: str) -> str:
-    """The ``<title>`` and meta tags for a page path (``/map``) and query (``lang=en&...``)."""
+def preview_tags(path: str, query_string: str, base: str = "") -> str:
+    """The ``<title>`` and meta tags for a page path (``/map``) and query (``lang=en&...``);
+    with the app's address (``base``), the page's canonical address, ``og:url`` and its address
+    in each language (``hreflang``), the view's parameters kept and normalised."""
     lang = link_lang(query_string)
     page = PAGE_KEYS.get(path.strip("/") or PAGES[0].url_path, PAGES[0])
     app_title = t("app.title", lang)
@@ -74,7 +76,24 @@ def preview_tags(path: str, query_string: str) -> str:
             f'<meta property="og:site_name" content="{values["site"]}" />'
             f'<meta property="og:locale" content="{locale}" />'
             '<meta property="og:type" content="website" />'
-            '<meta name="twitter:card" content="summary" />')
+            '<meta name="twitter:card" content="summary" />'
+            + (address_tags(page, query_string, base, lang) if base else ""))
+
+
+def address_tags(page, query_string: str, base: str, lang: str) -> str:
+    """The canonical address of the view a link names, ``og:url``, and the same view in each
+    language: only the page's own parameters, each as the app reads it (a bad value dropped)."""
+    params = PAGE_PARAMS.get(page.url_path, ())
+    values, _ = parse_query(params, parse_qs(query_string))
+    view = to_query(params, values)
+    urls = {other: site_index.page_url(base, link_path(page), other, view) for other in LANGS}
+    canonical = html.escape(urls[lang], quote=True)
+    return (f'<link rel="canonical" href="{canonical}" />'
+            f'<meta property="og:url" content="{canonical}" />'
+            + "".join(f'<link rel="alternate" hreflang="{other}" '
+                      f'href="{html.escape(url, quote=True)}" />' for other, url in urls.items())
+            + f'<link rel="alternate" hreflang="x-default" '
+              f'href="{html.escape(urls["id"], quote=True)}" />')
 
 
 def link_lang(query_string: str) -> str:
@@ -201,13 +220,19 @@ def _warn_stale(chart_id: str, lang: str) -> None:
                     "run `make previews`", chart_id, lang)
 
 
+def public_address(origin: str, base_path: str) -> str:
+    """The app's address for links that leave the page: the public one when set, else the one
+    the request came to (its answers are then private to that host)."""
+    return oembed.public_base() or (f"{origin}{base_path}" if origin else "")
+
+
 def fact_check_markup(path: str, query_string: str, origin: str, base_path: str) -> str:
     """The Overview's claims as schema.org ClaimReview JSON-LD, for crawlers (no JavaScript);
     nothing on other pages, in embeds, or without an address to name the reviews by."""
     if page_of(path, base_path) not in ("", PAGES[0].url_path) or embed_chart_id(
             parse_qs(query_string)):
         return ""
-    base = oembed.public_base() or (f"{origin}{base_path}" if origin else "")
+    base = public_address(origin, base_path)
     if not base:
         return ""
     lang = link_lang(query_string)
@@ -236,7 +261,7 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
     document = re.sub(r"<html[^>]*>", f'<html lang="{link_lang(query_string)}">', document,
                       count=1)
     document = re.sub(r"<title>.*?</title>",
-                      lambda _: preview_tags(path, query_string)
+                      lambda _: preview_tags(path, query_string, public_address(origin, base_path))
                       + head_links(path, query_string, origin, base_path, paint is not None)
                       + fact_check_markup(path, query_string, origin, base_path)
                       + (paint.head if paint else ""),

@@ -1,6 +1,6 @@
 """What the app adds to Streamlit's web server: routes (country shapes, first-paint images,
-oEmbed, the corrections feed) and middleware (security headers, gzip, bundle fixes, link
-previews), for ``st.App`` in dashboard.py."""
+oEmbed, the corrections feed, robots.txt and the sitemap) and middleware (security headers,
+gzip, bundle fixes, link previews), for ``st.App`` in dashboard.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from components.data.source import current_package
 from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
-from components.publish import first_paint, oembed
+from components.publish import first_paint, oembed, site_index
 from components.publish.feed import FEED_PATH, corrections_feed
 from components.streamlit_compat import tcp_nodelay
 from components.streamlit_compat.bundle_fixes import FrontendFixes
@@ -64,12 +64,29 @@ async def corrections_atom(request):
     # name the public address when one is configured, else the host the request came to.
     lang = request.query_params.get("lang", "id")
     lang = lang if lang in LANGS else "id"
-    public = oembed.public_base()
-    base = public or f"{request.url.scheme}://{request.headers.get('host', '')}{base_path()}"
+    base, headers = _public_or_host(request)
     body = await anyio.to_thread.run_sync(lambda: corrections_feed(current_package(), lang, base))
-    headers = ({"Cache-Control": "public, max-age=300"} if public
-               else {"Cache-Control": "private, max-age=300", "Vary": "Host"})
     return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
+
+
+def _public_or_host(request) -> tuple[str, dict[str, str]]:
+    """The address links name, and the caching that goes with it: shared when it is the public
+    address, private to the host otherwise."""
+    public = oembed.public_base()
+    if public:
+        return public, {"Cache-Control": "public, max-age=3600"}
+    return (f"{request.url.scheme}://{request.headers.get('host', '')}{base_path()}",
+            {"Cache-Control": "private, max-age=3600", "Vary": "Host"})
+
+
+async def robots(request):
+    base, headers = _public_or_host(request)
+    return PlainTextResponse(site_index.robots_txt(base), headers=headers)
+
+
+async def sitemap(request):
+    base, headers = _public_or_host(request)
+    return Response(site_index.sitemap_xml(base), media_type="application/xml", headers=headers)
 
 
 def routes() -> list[Route]:
@@ -77,7 +94,9 @@ def routes() -> list[Route]:
     return [Route(GEOMETRY_URL_PATH, country_shapes),
             Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
             Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"]),
-            Route(f"{base_path()}{FEED_PATH}", corrections_atom, methods=["GET"])]
+            Route(f"{base_path()}{FEED_PATH}", corrections_atom, methods=["GET"]),
+            Route(f"{base_path()}{site_index.ROBOTS_PATH}", robots, methods=["GET"]),
+            Route(f"{base_path()}{site_index.SITEMAP_PATH}", sitemap, methods=["GET"])]
 
 
 def middleware() -> list[Middleware]:

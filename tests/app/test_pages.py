@@ -108,3 +108,13 @@ def test_a_claim_confirmed_in_part_says_which_part():
     texts = [block.value for block in cards["C1"].markdown]
     assert any(text.startswith(f"**{t('evidence.confirmed_in_part', 'id')}.** Dikonfirmasi "
                                "sebagian: Bahwa Lavrov hadir") for text in texts)
+
+
+def test_a_section_page_says_each_blocs_checked_day_where_they_differ():
+    from components.data.coverage import bloc_checked_to
+
+    app = run_page("pages/map.py", lang="en")
+    note = next(caption.value for caption in app.caption if caption.value.startswith("Data checked"))
+    days = bloc_checked_to()
+    assert len(set(days.values())) > 1 and "Each bloc: " in note
+    assert all(bloc in note for bloc in days)

@@ -88,3 +88,15 @@ def test_a_page_tells_streamlit_where_its_server_is_and_an_unknown_path_does_not
         assert script in rewrite(STREAMLIT_HEAD, path, "lang=en", base_path=base)
     assert page_of("/no-such-page") is None and page_of("/a/b") is None
     assert server_address(None) == ""
+
+
+def test_a_page_names_its_canonical_address_and_its_other_language():
+    tags = preview_tags("/map", "lang=en&bloc=SCO&asof=2024-07-04&evil=%22%3E", "https://a.example")
+    assert ('<link rel="canonical" href="https://a.example/map?lang=en&amp;asof=2024-07-04'
+            '&amp;bloc=SCO" />') in tags
+    assert '<meta property="og:url" content="https://a.example/map?lang=en&amp;asof=' in tags
+    assert 'hreflang="id" href="https://a.example/map?lang=id&amp;asof=2024-07-04' in tags
+    assert 'hreflang="x-default"' in tags and "evil" not in tags
+    bad = preview_tags("/map", "lang=en&bloc=%3Cscript%3E", "https://a.example")
+    assert "%3Cscript" not in bad and "<script" not in bad and 'href="https://a.example/map?lang=en" />' in bad
+    assert "canonical" not in preview_tags("/map", "lang=en")  # no address known: no tags

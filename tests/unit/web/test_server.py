@@ -9,10 +9,11 @@ from components.web import server
 
 def test_the_routes_are_the_shapes_the_first_paint_images_oembed_and_the_feed(monkeypatch):
     paths = [route.path for route in server.routes()]
-    assert paths == [GEOMETRY_URL_PATH, f"{URL_PATH}/{{name}}", "/oembed", "/corrections.atom"]
+    assert paths == [GEOMETRY_URL_PATH, f"{URL_PATH}/{{name}}", "/oembed", "/corrections.atom",
+                     "/robots.txt", "/sitemap.xml"]
     monkeypatch.setattr(st, "get_option", lambda name: "/news/dashboard/")
     assert server.base_path() == "/news/dashboard"
-    assert [route.path for route in server.routes()[-2:]] == [
+    assert [route.path for route in server.routes()[2:4]] == [
         "/news/dashboard/oembed", "/news/dashboard/corrections.atom"]
 
 
@@ -55,3 +56,31 @@ def test_the_feed_is_served_in_the_links_language_and_kept_private_to_its_host(m
     assert b"evil.example" not in body and b"https://public.example/ru" in body
     assert headers["cache-control"].startswith("public")
     assert etree.fromstring(body).get("{http://www.w3.org/XML/1998/namespace}lang") == "id"
+
+
+def test_robots_and_the_sitemap_are_served_at_the_apps_address(monkeypatch):
+    import asyncio
+
+    from starlette.applications import Starlette
+
+    monkeypatch.setenv("DASHBOARD_APP_URL", "https://public.example")
+    app = Starlette(routes=server.routes())
+
+    def get(path: str) -> bytes:
+        scope = {"type": "http", "method": "GET", "path": path, "scheme": "http",
+                 "query_string": b"", "root_path": "", "headers": [(b"host", b"evil.example")]}
+        sent = []
+
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message):
+            sent.append(message)
+
+        asyncio.run(app(scope, receive, send))
+        assert next(m for m in sent if m["type"] == "http.response.start")["status"] == 200
+        return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+    assert b"Sitemap: https://public.example/sitemap.xml" in get("/robots.txt")
+    sitemap = get("/sitemap.xml")
+    assert b"<loc>https://public.example/map?lang=en</loc>" in sitemap and b"evil" not in sitemap
