@@ -242,6 +242,17 @@ def rows_csv(chart: Chart) -> bytes:
     return csv_bytes(chart.rows)
 
 
+DATA_PATH = "/data"  # where the app serves each chart's rows: /data/<chart>.csv or .zip
+DATA_KINDS = {"csv": "text/csv; charset=utf-8", "zip": "application/zip"}
+
+
+def data_path(spec: ChartSpec, values: Mapping[str, Any], lang: Lang, kind: str) -> str:
+    """The address of a view's data, relative to any page of the app (``data/<chart>.csv?...``):
+    an address every replica answers from the data package alone, which a reader can cite."""
+    query = {"lang": lang, **to_query(spec.params, values)}
+    return f"{DATA_PATH.strip('/')}/{spec.chart_id}.{kind}?{urlencode(query, safe='~')}"
+
+
 def permanent_url(app_url: str | None, spec: ChartSpec, values: Mapping[str, Any], lang: Lang,
                   static_url: str | None = None) -> str:
     """The address a citation gives for this view of a chart: the dashboard's page at this view;

@@ -118,8 +118,9 @@ def footer(spec: ChartSpec, chart, values: Mapping[str, Any], lang: Lang) -> Non
     url = export.dashboard_url(frame.public_app_url(), spec, values, lang)
     with st.container(key="embed-footer", horizontal=True, gap="small",
                       vertical_alignment="center"):
-        st.download_button(t("embed_frame.get_data", lang), export.rows_csv(chart),
-                           file_name=f"{spec.chart_id}-{lang}.csv", mime="text/csv",
-                           type="tertiary", on_click="ignore", key=f"data-{spec.chart_id}")
+        # An address any replica answers, where a download button's file lives only on the
+        # replica that made it (a framed reader's sticky cookie may be refused).
+        st.markdown(f"[{md_escape(t('embed_frame.get_data', lang))}]"
+                    f"({export.data_path(spec, values, lang, 'csv')})")
         # A markdown link opens in a new tab with rel="noopener noreferrer" (Streamlit's default).
         st.markdown(f"[{md_escape(t('embed_frame.full_dashboard', lang))}]({url})")

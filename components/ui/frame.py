@@ -28,7 +28,6 @@ from components.data.citations import source_line, source_text
 from components.data.package import DataPackage
 from components.publish import export
 from components.publish.about import About, about
-from components.publish.downloads import chart_zip
 from components.streamlit_compat.sent_figure import sent_figure
 from components.text.i18n import Lang, format_date, t
 from components.text.safe_text import md_escape
@@ -129,7 +128,7 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
                        {"chart": spec.chart_id})
     if updated:
         st.caption(md_escape(updated))
-    editor_tools(spec, chart, shown.source_text, values, lang, found, data)
+    editor_tools(spec, chart, shown.source_text, values, lang)
     return event
 
 
@@ -197,7 +196,7 @@ def reader_theme() -> str:
 
 
 def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mapping[str, Any],
-                 lang: Lang, found: About, data: DataPackage) -> None:
+                 lang: Lang) -> None:
     """Downloads and the embed snippet, drawn only while their popover is open.
 
     Most readers never open them: left closed they cost neither the server a CSV and an embed
@@ -219,12 +218,11 @@ def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mappi
             st.download_button("HTML", lambda: export.chart_html(spec, chart, plain_source, lang),
                                file_name=f"{name}.html", mime="text/html",
                                key=f"html-{spec.chart_id}", on_click="ignore")
-            st.download_button(t("about.csv", lang), export.rows_csv(chart),
-                               file_name=f"{name}.csv", mime="text/csv",
-                               key=f"csv-{spec.chart_id}", on_click="ignore")
-            st.download_button(t("about.zip", lang), lambda: chart_zip(found, chart.rows, data),
-                               file_name=f"{name}.zip", mime="application/zip",
-                               key=f"zip-{spec.chart_id}", on_click="ignore")
+            # The data as addresses every replica answers (/data/<chart>.csv): a framed reader
+            # whose sticky cookie the browser refused still gets it, and it can be cited.
+            for kind, label in (("csv", t("about.csv", lang)), ("zip", t("about.zip", lang))):
+                st.link_button(label, export.data_path(spec, values, lang, kind),
+                               icon=":material/download:")
     embed = embed_column.popover(t("frame.embed", lang), icon=":material/code:", key=f"embed-{spec.chart_id}",
                                  on_change="rerun")
     if embed.open:

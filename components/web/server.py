@@ -1,8 +1,11 @@
 """What the app adds to Streamlit's web server: routes (country shapes, first-paint images,
-oEmbed, the corrections feed, robots.txt and the sitemap) and middleware (security headers,
+oEmbed, each chart's data, the corrections feed, robots.txt and the sitemap) and middleware (security headers,
 gzip, bundle fixes, link previews), for ``st.App`` in dashboard.py."""
 
 from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qs
 
 import anyio.to_thread
 import streamlit as st
@@ -10,10 +13,15 @@ from starlette.middleware import Middleware
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from components.charts.cache import built
+from components.charts.url_state import parse_query
 from components.data.source import current_package
 from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
-from components.publish import first_paint, oembed, site_index
+from components.publish import export, first_paint, oembed, site_index
+from components.publish.about import about
+from components.publish.downloads import chart_zip
 from components.publish.feed import FEED_PATH, corrections_feed
+from components.registry import UnknownChartError, get_chart
 from components.streamlit_compat import tcp_nodelay
 from components.streamlit_compat.bundle_fixes import FrontendFixes
 from components.text.i18n import LANGS
@@ -89,6 +97,41 @@ async def sitemap(request):
     return Response(site_index.sitemap_xml(base), media_type="application/xml", headers=headers)
 
 
+def view_data(name: str, query: dict, base: str) -> tuple[int, bytes, str]:
+    """Status, body and media type for ``/data/<chart>.<kind>?lang=..&<the chart's values>``:
+    the same bytes as the export and the app's downloads, made from the data package alone."""
+    chart_id, _, kind = name.rpartition(".")
+    if kind not in export.DATA_KINDS:
+        return 404, b"no such data: /data/<chart>.csv or /data/<chart>.zip", "text/plain"
+    try:
+        spec = get_chart(chart_id)
+    except UnknownChartError:
+        return 404, f"no chart {chart_id[:40]!r}".encode(), "text/plain"
+    lang = query.get("lang", ["id"])[-1]
+    lang = lang if lang in LANGS else "id"
+    values, _ = parse_query(spec.params, query)
+    data = current_package()
+    chart = built(spec, data, values, lang)
+    if kind == "csv":
+        return 200, export.rows_csv(chart), export.DATA_KINDS[kind]
+    found = about(spec, chart, data, lang, url=export.permanent_url(base, spec, values, lang),
+                  accessed=date.today())
+    return 200, chart_zip(found, chart.rows, data), export.DATA_KINDS[kind]
+
+
+async def chart_data(request):
+    base, headers = _public_or_host(request)
+    name = request.path_params["name"]
+    status, body, media_type = await anyio.to_thread.run_sync(
+        view_data, name, parse_qs(request.url.query), base)
+    if status == 200:
+        chart_id, _, kind = name.rpartition(".")
+        lang = request.query_params.get("lang", "id")
+        headers["Content-Disposition"] = (
+            f'attachment; filename="{chart_id}-{lang if lang in LANGS else "id"}.{kind}"')
+    return Response(body, status_code=status, media_type=media_type, headers=headers)
+
+
 def routes() -> list[Route]:
     """The app's own routes, beside Streamlit's."""
     return [Route(GEOMETRY_URL_PATH, country_shapes),
@@ -96,7 +139,8 @@ def routes() -> list[Route]:
             Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"]),
             Route(f"{base_path()}{FEED_PATH}", corrections_atom, methods=["GET"]),
             Route(f"{base_path()}{site_index.ROBOTS_PATH}", robots, methods=["GET"]),
-            Route(f"{base_path()}{site_index.SITEMAP_PATH}", sitemap, methods=["GET"])]
+            Route(f"{base_path()}{site_index.SITEMAP_PATH}", sitemap, methods=["GET"]),
+            Route(f"{base_path()}{export.DATA_PATH}/{{name}}", chart_data, methods=["GET"])]
 
 
 def middleware() -> list[Middleware]:

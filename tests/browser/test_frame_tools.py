@@ -29,13 +29,13 @@ def map_page(page, app_url, open_page):
 def open_downloads(page):
     frame = page.locator(FRAME)
     frame.locator(".st-key-downloads-members-over-time button").first.click()
-    csv_button = page.get_by_role("button", name=t("about.csv", "en"))
-    expect(csv_button).to_be_visible(timeout=30_000)
-    return csv_button
+    csv_link = page.get_by_role("link", name=t("about.csv", "en"))
+    expect(csv_link).to_be_visible(timeout=30_000)
+    return csv_link
 
 
 def test_the_download_buttons_appear_only_once_the_popover_is_opened(map_page):
-    assert map_page.get_by_role("button", name=t("about.csv", "en")).count() == 0
+    assert map_page.get_by_role("link", name=t("about.csv", "en")).count() == 0
     open_downloads(map_page)
     for label in ("PNG", "SVG", "HTML"):
         expect(map_page.get_by_role("button", name=label, exact=True)).to_be_visible()
@@ -58,7 +58,7 @@ def test_the_csv_download_holds_the_rows_of_the_chart_shown(map_page):
 def test_the_zip_download_is_a_valid_data_package_that_cites_this_view(map_page, tmp_path):
     open_downloads(map_page)
     with map_page.expect_download() as download:
-        map_page.get_by_role("button", name=t("about.zip", "en")).click()
+        map_page.get_by_role("link", name=t("about.zip", "en")).click()
     assert download.value.suggested_filename == "members-over-time-en.zip"
     with zipfile.ZipFile(download.value.path()) as archive:
         archive.extractall(tmp_path)

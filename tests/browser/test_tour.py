@@ -86,7 +86,7 @@ def test_embed_tour(browser_page, app_url, open_page, spec, lang):
     for part in ("stTabs", "stExpander", "stPopover"):
         assert page.locator(f'[data-testid="{part}"]').count() == 0, part
     footer = page.locator(".st-key-embed-footer")
-    expect(footer.get_by_role("button", name=t("embed_frame.get_data", lang))).to_be_visible()
+    expect(footer.get_by_role("link", name=t("embed_frame.get_data", lang))).to_be_visible()
     dashboard = footer.get_by_role("link", name=t("embed_frame.full_dashboard", lang))
     expect(dashboard).to_have_attribute("target", "_blank")
     home = next(info for info in PAGES if info.url_path == spec.page)

@@ -10,7 +10,7 @@ from components.web import server
 def test_the_routes_are_the_shapes_the_first_paint_images_oembed_and_the_feed(monkeypatch):
     paths = [route.path for route in server.routes()]
     assert paths == [GEOMETRY_URL_PATH, f"{URL_PATH}/{{name}}", "/oembed", "/corrections.atom",
-                     "/robots.txt", "/sitemap.xml"]
+                     "/robots.txt", "/sitemap.xml", "/data/{name}"]
     monkeypatch.setattr(st, "get_option", lambda name: "/news/dashboard/")
     assert server.base_path() == "/news/dashboard"
     assert [route.path for route in server.routes()[2:4]] == [
@@ -84,3 +84,33 @@ def test_robots_and_the_sitemap_are_served_at_the_apps_address(monkeypatch):
     assert b"Sitemap: https://public.example/sitemap.xml" in get("/robots.txt")
     sitemap = get("/sitemap.xml")
     assert b"<loc>https://public.example/map?lang=en</loc>" in sitemap and b"evil" not in sitemap
+
+
+def test_a_views_data_is_an_address_any_replica_answers_with_the_exports_bytes(monkeypatch):
+    import io
+    import zipfile
+
+    from components.data.package import read_package
+    from components.publish import export
+    from components.registry import get_chart
+
+    monkeypatch.setenv("DASHBOARD_APP_URL", "https://public.example")
+    spec = get_chart("members-over-time")
+    status, body, media = server.view_data(
+        "members-over-time.csv", {"lang": ["en"], "bloc": ["EAEU"]}, "https://public.example")
+    expected = export.rows_csv(spec.make(read_package(), {**spec.defaults, "bloc": "EAEU"}, "en"))
+    assert (status, media) == (200, "text/csv; charset=utf-8") and body == expected
+    status, body, media = server.view_data(
+        "members-over-time.zip", {"lang": ["id"], "bloc": ["EAEU"]}, "https://public.example")
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        readme = archive.read("members-over-time-id/README.md").decode("utf-8")
+    assert status == 200 and "https://public.example/map?lang=id&bloc=EAEU" in readme
+    for name, query in (("no-such-chart.csv", {}), ("members-over-time.exe", {}),
+                        ("members-over-time", {})):
+        assert server.view_data(name, query, "https://x")[0] == 404
+    # A value the chart does not take falls back to its default, as in the app.
+    assert server.view_data("members-over-time.csv", {"bloc": ["moon"], "lang": ["en"]},
+                            "https://x")[1] == export.rows_csv(spec.make(read_package(),
+                                                                          dict(spec.defaults), "en"))
+    assert export.data_path(spec, {**spec.defaults, "bloc": "EAEU"}, "en", "csv") == (
+        "data/members-over-time.csv?lang=en&bloc=EAEU")
