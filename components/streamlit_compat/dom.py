@@ -45,6 +45,13 @@ EMBED_CSS = _styled("""<style>
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 </style>""")
 
+# A page link's label on one line, cut with an ellipsis, hid a claim's verdict at 375 px: labels
+# that name a claim wrap instead.
+LINK_WRAP_CSS = _styled("""<style>
+[data-testid="stPageLink"] a, [data-testid="stPageLink"] a * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; height: auto !important; }
+</style>""")
+
 # A printed page (or Chromium's PDF) is the story: charts at the page's width, their titles,
 # notes and source lines; no sidebar, header, toolbar, controls or tabs to click.
 PRINT_CSS = _styled("""<style>

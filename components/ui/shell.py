@@ -9,7 +9,7 @@ import streamlit as st
 from components.data.coverage import bloc_checked_to, checked_to
 from components.paths import STATIC_DIR
 from components.registry import PAGES
-from components.streamlit_compat.dom import DARK_THEME_DATE_PICKER_CSS, PRINT_CSS
+from components.streamlit_compat.dom import DARK_THEME_DATE_PICKER_CSS, LINK_WRAP_CSS, PRINT_CSS
 from components.streamlit_compat.pages_directory import leave_pages_directory_mode
 from components.text.i18n import LANGS, Lang, format_date, resolve_lang, t
 from components.text.safe_text import js_literal, md_escape
@@ -36,8 +36,9 @@ def current_lang() -> Lang:
 
 def _page_styles() -> None:
     # Only <style>: Streamlit puts them where they take no space on the page.
-    if PRINT_CSS:
-        st.html(PRINT_CSS)
+    for css in (PRINT_CSS, LINK_WRAP_CSS):
+        if css:
+            st.html(css)
     if reader_theme() == "dark" and DARK_THEME_DATE_PICKER_CSS:
         st.html(DARK_THEME_DATE_PICKER_CSS)
 

@@ -42,3 +42,16 @@ def test_a_printed_page_has_no_sidebar_or_controls_but_keeps_charts_and_sources(
     assert page.locator('[data-testid="stSelectbox"]').first.is_hidden()
     assert page.locator(".js-plotly-plot").first.is_visible()
     assert page.get_by_text(t("frame.source", "en") + ":").first.is_visible()
+
+
+def test_a_claims_link_wraps_on_a_phone_so_its_verdict_stays_in_sight(make_page, app_url,
+                                                                       open_page):
+    from tools.browser import PHONE
+
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True).page
+    open_page(page, app_url, "cooperation", lang="en")
+    link = page.locator('[data-testid="stPageLink"] a', has_text="C13").first
+    link.wait_for(timeout=30_000)
+    box = link.bounding_box()
+    assert box["x"] + box["width"] <= 375 and box["height"] > 30  # wrapped, not cut
+    assert t("evidence.position", "en") in link.inner_text()
