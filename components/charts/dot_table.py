@@ -106,7 +106,10 @@ def dot_table_figure(rows: pd.DataFrame, *, groups: Sequence[str],
     figure.update_yaxes(range=[total_lines, 0], visible=False, fixedrange=True)
     figure.update_layout(
         height=int(70 + LINE_PX * total_lines),
-        margin={"l": 4, "r": 4, "t": 4, "b": 56}, hovermode="closest", dragmode=False,
+        # A tap anywhere on a row picks that row (its nearest dot, however far the words run),
+        # not only a tap on the dot itself.
+        margin={"l": 4, "r": 4, "t": 4, "b": 56}, hovermode="closest", hoverdistance=-1,
+        dragmode=False,
         clickmode="event+select",
         legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
         hoverlabel={"align": "left"},

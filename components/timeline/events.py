@@ -13,7 +13,7 @@ import pandas as pd
 from components.data.checks import split_list
 from components.data.citations import cited_sources
 from components.data.conflicts import marked
-from components.data.coverage import checked_to
+from components.data.coverage import bloc_checked_to, checked_to
 from components.data.summit import SUMMIT_DAY, SUMMIT_WEEK
 from components.text.i18n import Lang, format_date, format_date_range, localized, t
 from components.text.safe_text import md_escape, md_link, wrap_for_hover
@@ -27,8 +27,11 @@ UNKNOWN_TIME = time(12, 0)
 
 
 def last_year() -> int:
-    """The period control's last year: the year the data was checked to, asked when used."""
-    return checked_to().year
+    """The period control's last year: the year of the latest day any bloc's events were
+    checked to (the summits after Jakarta run into 2026 while the East Asia Summit's membership
+    is checked to 2025), asked when used."""
+    days = bloc_checked_to()
+    return max(days.values()).year if days else checked_to().year
 
 
 def track_labels(lang: Lang, tracks: Sequence[str] = TRACKS) -> dict[str, str]:

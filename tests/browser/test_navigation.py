@@ -75,8 +75,10 @@ def test_clicking_a_claim_in_the_tracker_opens_its_card(page, app_url, open_page
     box = page.evaluate("""() => {
         const plot = document.querySelector('.st-key-frame-claim-tracker .js-plotly-plot');
         const texts = [...plot.querySelectorAll('.scatterlayer .textpoint text')];
-        const c7 = texts.find(text => text.textContent === 'C7').getBoundingClientRect();
-        return {x: c7.x + c7.width / 2, y: c7.y + c7.height / 2};
+        const text = texts.find(text => text.textContent.startsWith('C7 ·'));
+        text.scrollIntoView({block: 'center'});  // the tracker is taller than the screen
+        const c7 = text.getBoundingClientRect();
+        return {x: c7.x + 40, y: c7.y + 8};  // on the claim's words, not its dot
     }""")
     page.mouse.click(box["x"], box["y"])  # plotly's drag layer takes locator clicks
     page.wait_for_url("**claim=C7**")

@@ -48,3 +48,4 @@ def test_the_dots_say_whose_row_by_colour_and_shape_and_its_group_by_fill():
     assert list(x.marker.size) == [16, 20]  # the selected row's dot is larger
     assert [a.text for a in figure.layout.annotations] == ["<b>One (1)</b>", "<b>Two (2)</b>"]
     assert figure.layout.height > 70
+    assert figure.layout.hoverdistance == -1  # a tap on a row's words picks the row
