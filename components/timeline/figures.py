@@ -154,6 +154,9 @@ def _x_pad(start: date, end: date) -> timedelta:
     return timedelta(days=max(20, (end - start).days * 0.03))
 
 
+MOMENT_WIDTH = 18  # characters on a key moment's line
+
+
 def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels: Mapping[str, str],
                    x_range: tuple[date, date], summit_day: date, summit_label: str,
                    after_label: str, key_moments: Sequence[Mapping[str, object]],
@@ -214,7 +217,9 @@ def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels:
             ay=lane + (0.5 if moment.get("below") else -0.5), axref="x", ayref="y",
             xanchor="left" if moment["x"] < middle else "right",
             # Centred in the gap between two lanes, the one band their nudged marks leave free.
-            yanchor="middle", text=moment["text"], showarrow=True, arrowhead=0,
+            # On two short lines: a phone-wide chart keeps it whole on either side of its mark.
+            yanchor="middle", text="<br>".join(textwrap.wrap(str(moment["text"]), MOMENT_WIDTH)),
+            showarrow=True, arrowhead=0,
             arrowcolor=MUTED_TEXT, standoff=8, font={"size": 12}, bgcolor="rgba(255,255,255,0.85)",
         )
     if points.empty:
