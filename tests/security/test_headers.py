@@ -14,6 +14,7 @@ import pytest
 from components.registry import CHARTS
 from components.web import server
 from tests.security.conftest import fetch
+from tests.unit.asgi_request import route_request
 
 PAGES = ("/", "/map", "/?embed=true&chart=" + CHARTS[0].chart_id, "/app/static/embed-height.js",
          "/_stcore/health", "/oembed?url=x")
@@ -126,24 +127,7 @@ def test_oembed_answers_at_the_hosts_address_only_privately(app_url):
 # --- the oEmbed route with a public address set: straight through the ASGI app ------------------
 
 def call_route(path: str, query: str, host: str) -> tuple[int, dict[str, str], bytes]:
-    from starlette.applications import Starlette
-
-    app = Starlette(routes=server.routes())
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(),
-             "query_string": query.encode(), "root_path": "", "scheme": "http",
-             "headers": [(b"host", host.encode())], "server": ("127.0.0.1", 80)}
-    sent = []
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message):
-        sent.append(message)
-
-    asyncio.run(app(scope, receive, send))
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    return start["status"], {k.decode().lower(): v.decode() for k, v in start["headers"]}, body
+    return route_request(server.routes(), path, query, host)
 
 
 def test_with_a_public_address_oembed_never_reflects_the_host(monkeypatch):

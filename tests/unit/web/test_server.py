@@ -5,6 +5,7 @@ import streamlit as st
 from components.map.geometry import GEOMETRY_URL_PATH
 from components.publish.first_paint import URL_PATH
 from components.web import server
+from tests.unit.asgi_request import route_request
 
 
 def test_the_routes_are_the_shapes_the_first_paint_images_oembed_and_the_feed(monkeypatch):
@@ -18,30 +19,12 @@ def test_the_routes_are_the_shapes_the_first_paint_images_oembed_and_the_feed(mo
 
 
 def test_the_feed_is_served_in_the_links_language_and_kept_private_to_its_host(monkeypatch):
-    import asyncio
-
     from lxml import etree
-    from starlette.applications import Starlette
-
-    app = Starlette(routes=server.routes())
 
     def get(query: str, host: str) -> tuple[dict, bytes]:
-        scope = {"type": "http", "method": "GET", "path": "/corrections.atom", "scheme": "http",
-                 "query_string": query.encode(), "root_path": "", "server": (host, 80),
-                 "headers": [(b"host", host.encode())]}
-        sent = []
-
-        async def receive():
-            return {"type": "http.request", "body": b"", "more_body": False}
-
-        async def send(message):
-            sent.append(message)
-
-        asyncio.run(app(scope, receive, send))
-        start = next(m for m in sent if m["type"] == "http.response.start")
-        assert start["status"] == 200
-        return ({k.decode(): v.decode() for k, v in start["headers"]},
-                b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
+        status, headers, body = route_request(server.routes(), "/corrections.atom", query, host)
+        assert status == 200
+        return headers, body
 
     monkeypatch.delenv("DASHBOARD_APP_URL", raising=False)
     headers, body = get("lang=en", "dash.example")
@@ -59,27 +42,12 @@ def test_the_feed_is_served_in_the_links_language_and_kept_private_to_its_host(m
 
 
 def test_robots_and_the_sitemap_are_served_at_the_apps_address(monkeypatch):
-    import asyncio
-
-    from starlette.applications import Starlette
-
     monkeypatch.setenv("DASHBOARD_APP_URL", "https://public.example")
-    app = Starlette(routes=server.routes())
 
     def get(path: str) -> bytes:
-        scope = {"type": "http", "method": "GET", "path": path, "scheme": "http",
-                 "query_string": b"", "root_path": "", "headers": [(b"host", b"evil.example")]}
-        sent = []
-
-        async def receive():
-            return {"type": "http.request", "body": b"", "more_body": False}
-
-        async def send(message):
-            sent.append(message)
-
-        asyncio.run(app(scope, receive, send))
-        assert next(m for m in sent if m["type"] == "http.response.start")["status"] == 200
-        return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+        status, _, body = route_request(server.routes(), path, host="evil.example")
+        assert status == 200
+        return body
 
     assert b"Sitemap: https://public.example/sitemap.xml" in get("/robots.txt")
     sitemap = get("/sitemap.xml")
