@@ -28,3 +28,23 @@ def build(data):
         return built[key]
 
     return build_chart
+
+
+@pytest.fixture(scope="module")
+def built(build):
+    """Every chart's default view, in both languages, by (chart id, language)."""
+    from tests.unit.shared import VIEWS
+
+    return {(spec.chart_id, lang): build(spec, lang=lang) for spec, lang in VIEWS}
+
+
+@pytest.fixture
+def package(tmp_path):
+    """A copy of the shipped data package that a test may break."""
+    import shutil
+
+    from components.paths import DATA_DIR
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA_DIR, root, ignore=shutil.ignore_patterns("*.json.bak", "geometry*"))
+    return root

@@ -14,19 +14,7 @@ from components.charts.fields import BOM, FIELDS, csv_bytes, fields
 from components.publish import export
 from components.registry import CHARTS
 from components.text.i18n import LANGS, catalog
-
-VIEWS = [(spec, lang) for spec in CHARTS for lang in LANGS]
-
-
-def view_id(view) -> str:
-    spec, lang = view
-    return f"{spec.chart_id}-{lang}"
-
-
-@pytest.fixture(scope="module")
-def built(build):
-    return {(spec.chart_id, lang): build(spec, lang=lang) for spec, lang in VIEWS}
-
+from tests.unit.shared import VIEWS, view_id
 
 # --- the rows ---------------------------------------------------------------------------------------
 

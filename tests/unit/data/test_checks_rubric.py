@@ -1,7 +1,6 @@
 """The source rubric, enforced: make validate names file, row and column of each violation."""
 
 import csv
-import shutil
 
 import pytest
 
@@ -9,24 +8,7 @@ from components.data.checks import copy_host_problem
 from components.data.package import find_problems
 from components.paths import DATA_DIR
 from components.registry import CHARTS
-
-
-@pytest.fixture
-def package(tmp_path):
-    """A copy of the shipped data package that a test may break."""
-    root = tmp_path / "data"
-    shutil.copytree(DATA_DIR, root, ignore=shutil.ignore_patterns("*.json.bak", "geometry*"))
-    return root
-
-
-def read_rows(path):
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def write_rows(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
+from tests.unit.shared import read_rows, write_rows
 
 
 def source_row(root, source_id):

@@ -1,31 +1,11 @@
 """The validator catches each kind of corruption an editor can make, naming file, row and column."""
 
-import csv
-import shutil
 
-import pytest
 
 from components.data.package import find_problems
 from components.data.validate import main as validate_main
 from components.paths import DATA_DIR
-
-
-@pytest.fixture
-def package(tmp_path):
-    """A copy of the shipped data package that a test may break."""
-    root = tmp_path / "data"
-    shutil.copytree(DATA_DIR, root, ignore=shutil.ignore_patterns("*.json.bak", "geometry*"))
-    return root
-
-
-def read_rows(path):
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def write_rows(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
+from tests.unit.shared import read_rows, write_rows
 
 
 def set_cell(path, row, column, value):

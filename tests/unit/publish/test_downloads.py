@@ -19,21 +19,11 @@ from components.publish import export
 from components.publish.about import about, cited_ids
 from components.publish.downloads import chart_zip, package_zip
 from components.registry import CHARTS
-from components.text.i18n import LANGS, format_date, t
+from components.text.i18n import format_date, t
+from tests.unit.shared import VIEWS, view_id
 
 ACCESSED = date(2026, 12, 1)
 APP = "https://app.example.org"
-VIEWS = [(spec, lang) for spec in CHARTS for lang in LANGS]
-
-
-def view_id(view) -> str:
-    spec, lang = view
-    return f"{spec.chart_id}-{lang}"
-
-
-@pytest.fixture(scope="module")
-def built(build):
-    return {(spec.chart_id, lang): build(spec, lang=lang) for spec, lang in VIEWS}
 
 
 def found_for(spec, chart, data, lang):
