@@ -16,7 +16,7 @@ import pandas as pd
 
 from components.data.checks import split_list
 from components.data.package import DataPackage
-from components.data.verdicts import claim_group
+from components.overview.shaping import claims
 from components.text.i18n import Lang, localized, t
 
 PRIMARY_SOURCE = "bisnis-2023-09-07"
@@ -38,11 +38,8 @@ def claim_reviews(data: DataPackage, lang: Lang, page_url: str) -> list[dict[str
     article_url = _url_of(sources, PRIMARY_SOURCE)
     checked = data["blocs"]["checked_to"].max().date().isoformat() if "blocs" in data else None
     reviews = []
-    statements = data["statements"].assign(
-        number=pd.to_numeric(data["statements"]["claim_ref"].str.removeprefix("C"),
-                             errors="coerce")).sort_values("number", kind="stable")
-    for _, claim in statements.iterrows():
-        group = claim_group(claim["claim_type"], claim["verification"])
+    for _, claim in claims(data).iterrows():  # in the article's order, each with its group
+        group = claim["group"]
         claimed = {"@type": "Claim", "author": {"@type": "Organization",
                                                 "name": localized(claim, "speaker", lang)}}
         if not pd.isna(claim["said_on"]):
