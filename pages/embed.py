@@ -62,7 +62,7 @@ if chart is not None:
     st.download_button(
         t("embed.download_fallback", lang),
         lambda: export.static_fallback_html(
-            chart, export.figure_image(export.framed_figure(chart, plain_source), "png"),
+            chart, frame.view_image(spec, chart, data, values, lang, plain_source, "png"),
             plain_source, lang),
         file_name=f"{spec.chart_id}-{lang}-fallback.html", mime="text/html",
         on_click="ignore", key="embed.fallback")

@@ -22,9 +22,63 @@ from components.text.i18n import Lang
 
 T = TypeVar("T")
 MAX_ENTRIES = 4096  # charts and the views made from them; a chart is 10-300 KB
-_lock = threading.Lock()
-_entries: OrderedDict[Hashable, Any] = OrderedDict()
-_making: dict[Hashable, threading.Lock] = {}
+# PNG and SVG files of views: an image costs Chromium 0.5 s to make and 50-400 KB to keep, so
+# they are kept apart from the charts, bounded by their bytes.
+MAX_IMAGE_BYTES = 64 * 1024 * 1024
+
+
+class Memory:
+    """Values made once per key, the least recently used forgotten beyond ``max_entries``
+    entries or ``max_bytes`` of ``bytes`` values."""
+
+    def __init__(self, max_entries: int, max_bytes: int | None = None) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._making: dict[Hashable, threading.Lock] = {}
+        self._bytes = 0
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+            making = self._making.setdefault(key, threading.Lock())
+        try:
+            with making:  # a second reader of the same key waits for the first one's result
+                with self._lock:
+                    if key in self._entries:
+                        return self._entries[key]
+                value = make()
+                with self._lock:
+                    self._entries[key] = value
+                    self._bytes += _size(value)
+                    self._forget_beyond_bounds()
+                return value
+        finally:
+            with self._lock:
+                self._making.pop(key, None)
+
+    def _forget_beyond_bounds(self) -> None:
+        while self._entries and (len(self._entries) > self.max_entries
+                                 or (self.max_bytes is not None
+                                     and self._bytes > self.max_bytes)):
+            _, value = self._entries.popitem(last=False)
+            self._bytes -= _size(value)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, bytes | bytearray) else 0
+
+
+_charts = Memory(MAX_ENTRIES)
+_images = Memory(MAX_ENTRIES, MAX_IMAGE_BYTES)
 
 
 def frozen(values: Mapping[str, Any]) -> tuple:
@@ -35,25 +89,7 @@ def frozen(values: Mapping[str, Any]) -> tuple:
 
 def remembered(key: Hashable, make: Callable[[], T]) -> T:
     """``make()``, made once per ``key`` while it stays among the ``MAX_ENTRIES`` last used."""
-    with _lock:
-        if key in _entries:
-            _entries.move_to_end(key)
-            return _entries[key]
-        making = _making.setdefault(key, threading.Lock())
-    try:
-        with making:  # a second reader of the same key waits for the first one's result
-            with _lock:
-                if key in _entries:
-                    return _entries[key]
-            value = make()
-            with _lock:
-                _entries[key] = value
-                while len(_entries) > MAX_ENTRIES:
-                    _entries.popitem(last=False)
-            return value
-    finally:
-        with _lock:
-            _making.pop(key, None)
+    return _charts.remember(key, make)
 
 
 def view_key(spec: ChartSpec, values: Mapping[str, Any], lang: Lang, data: DataPackage) -> tuple:
@@ -78,7 +114,17 @@ def derived(name: str, spec: ChartSpec, data: DataPackage, values: Mapping[str, 
     return remembered((name, *view_key(spec, values, lang, data), *extra), make)
 
 
+def image(kind: str, spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
+          make: Callable[[], bytes], *extra: Hashable) -> bytes:
+    """An image file of one view (``kind``: png, svg), made once per view and data version
+    while it stays within ``MAX_IMAGE_BYTES`` of the last used: a reader's click starts Chromium
+    only for a view nobody has downloaded lately."""
+    if not data.version:
+        return make()
+    return _images.remember((kind, *view_key(spec, values, lang, data), *extra), make)
+
+
 def clear() -> None:
     """Forget every entry (tests)."""
-    with _lock:
-        _entries.clear()
+    _charts.clear()
+    _images.clear()

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.charts import theme
-from components.charts.cache import built, derived
+from components.charts.cache import built, derived, image
 from components.charts.spec import Chart, ChartSpec, plotly_key
 from components.data import corrections
 from components.data.citations import source_line, source_text
@@ -128,7 +128,7 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
                        {"chart": spec.chart_id})
     if updated:
         st.caption(md_escape(updated))
-    editor_tools(spec, chart, shown.source_text, values, lang)
+    editor_tools(spec, chart, data, shown.source_text, values, lang)
     return event
 
 
@@ -195,8 +195,16 @@ def reader_theme() -> str:
         return "light"
 
 
-def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mapping[str, Any],
-                 lang: Lang) -> None:
+def view_image(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
+               lang: Lang, plain_source: str, fmt: str) -> bytes:
+    """The view's framed chart as a PNG or SVG file, made by Chromium once per view and shared by
+    every reader and replica's click until the data changes."""
+    return image(fmt, spec, data, values, lang,
+                 lambda: export.figure_image(export.framed_figure(chart, plain_source), fmt))
+
+
+def editor_tools(spec: ChartSpec, chart: Chart, data: DataPackage, plain_source: str,
+                 values: Mapping[str, Any], lang: Lang) -> None:
     """Downloads and the embed snippet, drawn only while their popover is open.
 
     Most readers never open them: left closed they cost neither the server a CSV and an embed
@@ -209,12 +217,11 @@ def editor_tools(spec: ChartSpec, chart: Chart, plain_source: str, values: Mappi
                                          key=f"downloads-{spec.chart_id}", on_change="rerun")
     if downloads.open:
         with downloads:
-            st.download_button("PNG", lambda: export.figure_image(
-                export.framed_figure(chart, plain_source), "png"), file_name=f"{name}.png",
-                mime="image/png", key=f"png-{spec.chart_id}", on_click="ignore")
-            st.download_button("SVG", lambda: export.figure_image(
-                export.framed_figure(chart, plain_source), "svg"), file_name=f"{name}.svg",
-                mime="image/svg+xml", key=f"svg-{spec.chart_id}", on_click="ignore")
+            for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+                st.download_button(fmt.upper(), lambda fmt=fmt: view_image(
+                    spec, chart, data, values, lang, plain_source, fmt),
+                    file_name=f"{name}.{fmt}", mime=mime, key=f"{fmt}-{spec.chart_id}",
+                    on_click="ignore")
             st.download_button("HTML", lambda: export.chart_html(spec, chart, plain_source, lang),
                                file_name=f"{name}.html", mime="text/html",
                                key=f"html-{spec.chart_id}", on_click="ignore")

@@ -24,6 +24,7 @@ from components.publish.feed import FEED_PATH, corrections_feed
 from components.registry import UnknownChartError, get_chart
 from components.streamlit_compat import tcp_nodelay
 from components.streamlit_compat.bundle_fixes import FrontendFixes
+from components.streamlit_compat.text_frames import TextFramesClose
 from components.text.i18n import LANGS
 from components.web.compression import Compression
 from components.web.headers import SecurityHeaders
@@ -146,9 +147,9 @@ def routes() -> list[Route]:
 def middleware() -> list[Middleware]:
     """Security headers outermost (every answer gets them, the metrics path is closed before
     anything else runs); then compression: it compresses the HTML link previews rewrite and the
-    bundles the front-end fixes change, too."""
+    bundles the front-end fixes change, too. Innermost, a text frame on the stream closes it."""
     # Streamlit has bound the app's socket by now (uvicorn imports the script after), with
     # Nagle's algorithm left on.
     tcp_nodelay.set_on_listening_sockets()
     return [Middleware(SecurityHeaders), Middleware(Compression), Middleware(FrontendFixes),
-            Middleware(LinkPreviews)]
+            Middleware(LinkPreviews), Middleware(TextFramesClose)]

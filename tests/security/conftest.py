@@ -1,7 +1,8 @@
 """The security layer: each finding of issue 33 replayed as a test (``-m security``).
 
 - `app_url` (module): the dashboard on a free loopback port (tools/app_server.py), for the tests
-  that need real HTTP answers (headers, closed paths, oEmbed).
+  that need real HTTP answers (headers, closed paths, oEmbed); `running_app` is that server,
+  with its log.
 - `planted_data` (module): a copy of ``data/`` whose reader-visible text carries hostile markup.
 """
 
@@ -35,16 +36,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> Iterator[str]:
+def running_app(tmp_path_factory) -> Iterator[app_server.AppServer]:
     log_path = tmp_path_factory.mktemp("server") / "server.log"
     try:
         server = app_server.start(log_path)
     except app_server.AppServerError as error:
         pytest.fail(str(error))
     try:
-        yield server.url
+        yield server
     finally:
         app_server.stop(server)
+
+
+@pytest.fixture(scope="module")
+def app_url(running_app) -> str:
+    return running_app.url
 
 
 class Answer:

@@ -184,3 +184,22 @@ def test_a_websocket_to_a_host_name_not_configured_is_refused(app_url):
     # DNS rebinding: a page on evil.example whose name now points at the app.
     assert upgrade_status(app_url, app_url.split("//")[1]) == 101
     assert upgrade_status(app_url, "evil.example") != 101
+
+
+def test_a_text_frame_on_the_stream_closes_it_without_a_traceback(running_app):
+    import asyncio
+
+    import websockets
+
+    async def send_text() -> int | None:
+        url = running_app.url.replace("http", "ws", 1) + "/_stcore/stream"
+        async with websockets.connect(url, subprotocols=["streamlit"]) as socket:
+            await socket.send("not a protobuf message")
+            try:
+                await asyncio.wait_for(socket.recv(), 5)
+            except websockets.ConnectionClosed as closed:
+                return closed.rcvd.code if closed.rcvd else None
+        return None
+
+    assert asyncio.run(send_text()) == 1003  # unsupported data
+    assert "Traceback" not in running_app.output(100_000)

@@ -61,7 +61,7 @@ def test_derived_values_are_kept_per_name_view_and_extra_key():
 
 
 def test_the_cache_keeps_only_its_most_recently_used_entries(monkeypatch):
-    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(cache._charts, "max_entries", 3)
     made = []
     for key in ("a", "b", "c"):
         cache.remembered(key, lambda key=key: made.append(key) or key)
@@ -88,13 +88,13 @@ def test_many_readers_of_one_new_key_share_one_make():
     for thread in threads:
         thread.join()
     assert made == [1] and results == ["value"] * 8
-    assert cache._making == {}  # no lock left behind
+    assert cache._charts._making == {}  # no lock left behind
 
 
 def test_a_make_that_fails_is_not_kept_and_leaves_no_lock():
     with pytest.raises(RuntimeError):
         cache.remembered("k", lambda: (_ for _ in ()).throw(RuntimeError("broken")))
-    assert cache._making == {} and cache.remembered("k", lambda: "mended") == "mended"
+    assert cache._charts._making == {} and cache.remembered("k", lambda: "mended") == "mended"
 
 
 def test_frozen_values_are_sorted_and_hashable():
@@ -110,3 +110,29 @@ def test_streamlits_clear_cache_command_leaves_the_shared_charts():
     st.cache_resource.clear()
     st.cache_data.clear()
     assert cache.remembered("kept", lambda: "made again") == "value"
+
+
+def test_images_are_kept_within_their_byte_budget_the_oldest_going_first(monkeypatch):
+    monkeypatch.setattr(cache._images, "max_bytes", 250)
+    spec = counting_spec([])
+    data = Data(("data", "1"))
+    made = []
+
+    def image(view: str) -> bytes:
+        return cache.image("png", spec, data, {"view": view}, "en",
+                           lambda: made.append(view) or bytes(100))
+
+    for view in ("a", "b", "a", "c"):  # c takes the total to 300 bytes: b, least used, goes
+        image(view)
+    image("a")
+    image("b")
+    assert made == ["a", "b", "c", "b"]
+    assert cache._images._bytes == 200  # b made again pushed c out; the count follows
+
+
+def test_an_image_of_unversioned_data_is_made_each_time():
+    spec = counting_spec([])
+    made = []
+    for _ in range(2):
+        cache.image("svg", spec, Data(None), {}, "en", lambda: made.append(1) or b"x")
+    assert made == [1, 1]
