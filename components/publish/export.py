@@ -167,15 +167,17 @@ def _start_kaleido() -> None:
         _kaleido_started = True
 
 
-def figure_image(figure: go.Figure, fmt: str, width: int = EXPORT_WIDTH) -> bytes:
-    """The figure as PNG or SVG bytes; its own height, or 600 px when it has none."""
+def figure_image(figure: go.Figure, fmt: str, width: int = EXPORT_WIDTH,
+                 scale: float | None = None) -> bytes:
+    """The figure as PNG or SVG bytes; its own height, or 600 px when it has none. A PNG is at
+    twice its size (sharp on a phone's screen) unless ``scale`` says otherwise."""
     _start_kaleido()
     height = figure.layout.height or 600
     with warnings.catch_warnings():
         # plotly passes browser options that kaleido's long-lived server has no use for.
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         return figure.to_image(format=fmt, width=width, height=height,
-                               scale=2 if fmt == "png" else 1)
+                               scale=scale or (2 if fmt == "png" else 1))
 
 
 # --- HTML --------------------------------------------------------------------------------------------

@@ -31,10 +31,10 @@ from functools import cache
 from pathlib import Path
 
 from components.charts.spec import Chart, ChartSpec
-from components.data.citations import CreditedTools
+from components.data.citations import CreditedTools, source_text
 from components.data.package import read_package
 from components.paths import DATA_DIR
-from components.publish import export
+from components.publish import export, social_cards
 from components.registry import CHARTS
 from components.text.i18n import LANGS, Lang, t
 
@@ -80,7 +80,8 @@ def what_changed(summary: dict, chart: Chart) -> str:
 
 
 def read_manifest(path: Path = MANIFEST_PATH) -> dict:
-    """``{chart_id: {lang: {"figure": digest, "wide": file, "narrow": file}}}``; {} without one."""
+    """``{chart_id: {lang: {"figure": digest, "wide": file, "narrow": file, "card": file}}}``;
+    {} without one."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -99,7 +100,7 @@ def manifest_entry(chart_id: str, lang: str) -> dict:
 
 def _listed(manifest: Mapping) -> set[str]:
     return {entry[kind] for langs in manifest.values() for entry in langs.values()
-            for kind in ("wide", "narrow")}
+            for kind in ("wide", "narrow", "card") if kind in entry}
 
 
 @cache
@@ -186,8 +187,9 @@ def body_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str], lang
 
 
 def refresh(out: Path = PREVIEWS_DIR) -> dict:
-    """Make every chart's first-paint images, default view, each language, with kaleido and
-    Debian's Chromium, and write the manifest; images no longer listed are removed."""
+    """Make every chart's first-paint images and link card (``social_cards``), default view,
+    each language, with kaleido and Debian's Chromium, and write the manifest; images no longer
+    listed are removed."""
     data = read_package()
     out.mkdir(parents=True, exist_ok=True)
     manifest: dict = {}
@@ -201,6 +203,10 @@ def refresh(out: Path = PREVIEWS_DIR) -> dict:
             name = f"{spec.chart_id}-{lang}-{kind}-{hashlib.sha256(image).hexdigest()[:12]}.{ext}"
             (out / name).write_bytes(image)
             entry[kind] = name
+        source = source_text(data["sources"], chart.source_ids, lang, credits=chart.credits)
+        card = social_cards.card_png(chart, source)
+        entry["card"] = f"{spec.chart_id}-{lang}-card-{hashlib.sha256(card).hexdigest()[:12]}.png"
+        (out / entry["card"]).write_bytes(card)
         manifest.setdefault(spec.chart_id, {})[lang] = entry
     kept = _listed(manifest)
     for old in out.iterdir():

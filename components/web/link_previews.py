@@ -38,10 +38,19 @@ from components.charts.spec import EMBED_CONTENT_KEY, PLOTLY_KEY_PREFIX
 from components.charts.url_state import parse_query, to_query
 from components.data.citations import cited_publishers, credited_tools
 from components.data.source import current_package
-from components.publish import export, first_paint, oembed, site_index
+from components.publish import export, first_paint, oembed, site_index, social_cards
 from components.publish.claim_reviews import claim_reviews, json_ld_script
+from components.publish.dataset_markup import package_dataset, view_dataset
 from components.publish.first_paint import embed_chart_id
-from components.registry import PAGE_PARAMS, PAGES, UnknownChartError, charts_on, get_chart, link_path
+from components.registry import (
+    CHARTS,
+    PAGE_PARAMS,
+    PAGES,
+    UnknownChartError,
+    charts_on,
+    get_chart,
+    link_path,
+)
 from components.streamlit_compat import front_end
 from components.text.i18n import LANGS, t
 from components.text.safe_text import js_literal
@@ -76,8 +85,48 @@ def preview_tags(path: str, query_string: str, base: str = "") -> str:
             f'<meta property="og:site_name" content="{values["site"]}" />'
             f'<meta property="og:locale" content="{locale}" />'
             '<meta property="og:type" content="website" />'
-            '<meta name="twitter:card" content="summary" />'
-            + (address_tags(page, query_string, base, lang) if base else ""))
+            + (address_tags(page, query_string, base, lang) + card_tags(page, query_string, base, lang)
+               if base else '<meta name="twitter:card" content="summary" />'))
+
+
+def card_tags(page, query_string: str, base: str, lang: str) -> str:
+    """``og:image`` and the large card of the view a link names (``social_cards``): the committed
+    image of a default view, else the address that draws this view."""
+    query = parse_qs(query_string)
+    spec = social_cards.lead_chart(page.url_path, embed_chart_id(query))
+    values, _ = parse_query(spec.params, query)
+    try:
+        data = current_package()
+        chart = built(spec, data, values, lang)
+        committed = derived("committed-card", spec, data, values, lang,
+                            lambda: committed_card(spec, chart, values, lang))
+    except Exception:  # broken data: the link shows its words without a picture
+        log.exception("no link card for %s?%s", page.url_path, query_string)
+        return '<meta name="twitter:card" content="summary" />'
+    if committed:
+        image = f"{base}{first_paint.URL_PATH}/{committed}"
+    else:
+        image = (f"{base}{social_cards.URL_PATH}/{spec.chart_id}.png?"
+                 f"{social_cards.card_query(spec, values, lang)}")
+    image, alt = html.escape(image, quote=True), html.escape(chart.title, quote=True)
+    return (f'<meta property="og:image" content="{image}" />'
+            f'<meta property="og:image:type" content="image/png" />'
+            f'<meta property="og:image:width" content="{social_cards.CARD_WIDTH}" />'
+            f'<meta property="og:image:height" content="{social_cards.CARD_HEIGHT}" />'
+            f'<meta property="og:image:alt" content="{alt}" />'
+            '<meta name="twitter:card" content="summary_large_image" />'
+            f'<meta name="twitter:image" content="{image}" />'
+            f'<meta name="twitter:image:alt" content="{alt}" />')
+
+
+def committed_card(spec, chart, values, lang: str) -> str | None:
+    """The card ``make previews`` made for this default view, if it still shows the chart."""
+    if to_query(spec.params, values):
+        return None
+    entry = first_paint.manifest_entry(spec.chart_id, lang)
+    if entry.get("card") and entry.get("figure") == first_paint.figure_digest(chart):
+        return entry["card"]
+    return None
 
 
 def address_tags(page, query_string: str, base: str, lang: str) -> str:
@@ -246,6 +295,37 @@ def fact_check_markup(path: str, query_string: str, origin: str, base_path: str)
     return json_ld_script(reviews)
 
 
+def dataset_markup(path: str, query_string: str, origin: str, base_path: str) -> str:
+    """schema.org Dataset JSON-LD (``components/publish/dataset_markup.py``): the package on the
+    Sources page, the view's data in a chart's embed; nothing elsewhere or without an address."""
+    base = public_address(origin, base_path).rstrip("/")
+    query = parse_qs(query_string)
+    chart_id = embed_chart_id(query)
+    page = page_of(path, base_path)
+    if not base or (chart_id is None and page != "sources"):
+        return ""
+    lang = link_lang(query_string)
+    try:
+        data = current_package()
+        if chart_id is None:
+            url = site_index.page_url(base, "sources", lang, {})
+            found = remembered(("dataset", lang, base, data.version), lambda: package_dataset(
+                data, lang, base, url, CHARTS))
+        else:
+            spec = get_chart(chart_id)
+            values, _ = parse_query(spec.params, query)
+            chart = built(spec, data, values, lang)
+            url = export.permanent_url(base, spec, values, lang)
+            found = derived("dataset", spec, data, values, lang,
+                            lambda: view_dataset(data, spec, chart, values, lang, base, url), base)
+    except UnknownChartError:
+        return ""
+    except Exception:  # broken data: the page loads without the markup, its notice says why
+        log.exception("no dataset markup for %s?%s", path, query_string)
+        return ""
+    return json_ld_script([found])
+
+
 def rewrite(document: str, path: str, query_string: str, origin: str = "",
             base_path: str = "") -> str:
     """The page HTML with its preview tags, and ``<html lang>`` set to the link's language (screen
@@ -264,6 +344,7 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
                       lambda _: preview_tags(path, query_string, public_address(origin, base_path))
                       + head_links(path, query_string, origin, base_path, paint is not None)
                       + fact_check_markup(path, query_string, origin, base_path)
+                      + dataset_markup(path, query_string, origin, base_path)
                       + (paint.head if paint else ""),
                       document, count=1, flags=re.S)
     if paint is None:

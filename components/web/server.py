@@ -10,14 +10,15 @@ from urllib.parse import parse_qs
 import anyio.to_thread
 import streamlit as st
 from starlette.middleware import Middleware
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from components.charts.cache import built
+from components.charts.cache import built, image
 from components.charts.url_state import parse_query
+from components.data.citations import source_text
 from components.data.source import current_package
 from components.map.geometry import GEOMETRY_PATH, GEOMETRY_URL_PATH
-from components.publish import export, first_paint, oembed, site_index
+from components.publish import export, first_paint, oembed, site_index, social_cards
 from components.publish.about import about
 from components.publish.downloads import chart_zip
 from components.publish.feed import FEED_PATH, corrections_feed
@@ -51,6 +52,44 @@ async def first_paint_image(request):
         return PlainTextResponse("no such image", status_code=404)
     return FileResponse(path, media_type=first_paint.MEDIA_TYPES.get(path.suffix),
                         headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+
+def view_card(name: str, query: dict) -> tuple[int, bytes | str, dict[str, str]]:
+    """Status, the card's PNG (or where the default card is, or why not) and headers for
+    ``/social-card/<chart>.png?lang=..&<view>``: drawn once per view and data version, one at a
+    time; while too many wait, the chart's default card answers instead (a redirect)."""
+    chart_id, _, kind = name.rpartition(".")
+    try:
+        spec = get_chart(chart_id)
+    except UnknownChartError:
+        spec = None
+    if kind != "png" or spec is None:
+        return 404, "no such card: /social-card/<chart>.png", {}
+    lang = query.get("lang", ["id"])[-1]
+    lang = lang if lang in LANGS else "id"
+    values, _ = parse_query(spec.params, query)
+    data = current_package()
+    chart = built(spec, data, values, lang)
+    text = source_text(data["sources"], chart.source_ids, lang, credits=chart.credits)
+    try:
+        card = image("card", spec, data, values, lang,
+                     lambda: social_cards.drawn_card(chart, text))
+    except social_cards.WorkerBusy:
+        fallback = first_paint.manifest_entry(spec.chart_id, lang).get("card")
+        if not fallback:
+            return 503, "busy: try again shortly", {"Retry-After": "10"}
+        return 302, f"{base_path()}{first_paint.URL_PATH}/{fallback}", {"Cache-Control": "no-store"}
+    return 200, card, {"Cache-Control": "public, max-age=3600"}
+
+
+async def social_card(request):
+    status, body, headers = await anyio.to_thread.run_sync(
+        view_card, request.path_params["name"], parse_qs(request.url.query))
+    if status == 302:
+        return RedirectResponse(body, status_code=302, headers=headers)
+    if status != 200:
+        return PlainTextResponse(body, status_code=status, headers=headers)
+    return Response(body, media_type="image/png", headers=headers)
 
 
 async def oembed_answer(request):
@@ -137,6 +176,7 @@ def routes() -> list[Route]:
     """The app's own routes, beside Streamlit's."""
     return [Route(GEOMETRY_URL_PATH, country_shapes),
             Route(f"{first_paint.URL_PATH}/{{name}}", first_paint_image),
+            Route(f"{base_path()}{social_cards.URL_PATH}/{{name}}", social_card, methods=["GET"]),
             Route(f"{base_path()}/oembed", oembed_answer, methods=["GET"]),
             Route(f"{base_path()}{FEED_PATH}", corrections_atom, methods=["GET"]),
             Route(f"{base_path()}{site_index.ROBOTS_PATH}", robots, methods=["GET"]),

@@ -101,3 +101,37 @@ def test_streamlit_finds_its_server_at_the_first_try_on_every_page(app_url, page
             if "/_stcore/health" in request.url else None)
     open_page(page, app_url, path, lang="en")
     assert probes == [f"{app_url}/_stcore/health"]
+
+
+def fetch_bytes(url: str) -> tuple[int, str, bytes]:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(urllib.request.Request(url), timeout=60) as response:
+        return response.status, response.headers.get("Content-Type", ""), response.read()
+
+
+def og_image(html: str) -> str:
+    found = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+    assert found, "no og:image"
+    return html_lib.unescape(found.group(1))
+
+
+def test_a_shared_link_to_a_view_shows_that_views_card(app_url):
+    """As a link-preview tester reads a link: the page's HTML without running it, then its
+    og:image. A view other than the default gets its own card, not the default view's."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    view = fetch_html(f"{app_url}/map?lang=en&bloc=SCO&asof=2024-07-04")
+    default = fetch_html(f"{app_url}/map?lang=en")
+    assert '<meta name="twitter:card" content="summary_large_image" />' in view
+    view_image, default_image = og_image(view), og_image(default)
+    assert "bloc=SCO" in view_image and "asof=2024-07-04" in view_image
+    cards = {}
+    for name, address in (("view", view_image), ("default", default_image)):
+        assert address.startswith(app_url), address  # absolute, on the app
+        status, kind, body = fetch_bytes(address)
+        assert status == 200 and kind == "image/png"
+        assert Image.open(BytesIO(body)).size == (1200, 630)
+        cards[name] = body
+    assert cards["view"] != cards["default"]

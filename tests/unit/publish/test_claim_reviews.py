@@ -60,8 +60,9 @@ def test_the_overview_html_carries_the_markup_for_crawlers_and_other_pages_do_no
     assert len(reviews) == 14 and reviews[0]["@type"] == "ClaimReview"
     assert reviews[0]["url"] == "https://app.example/?lang=en&claim=C1"
     assert "ld+json" not in rewrite(PAGE, "/map", "lang=en", origin="https://app.example")
-    assert "ld+json" not in rewrite(PAGE, "/", "embed=true&chart=claim-tracker&lang=en",
-                                    origin="https://app.example")
+    embed = rewrite(PAGE, "/", "embed=true&chart=claim-tracker&lang=en",
+                    origin="https://app.example")
+    assert "ClaimReview" not in embed and '"@type": "Dataset"' in embed  # its data, not reviews
 
 
 def test_no_text_can_close_the_markups_script():

@@ -1,5 +1,9 @@
 """Each page's HTML carries its own title and description, in the link's language."""
 
+import html
+import re
+
+from components.publish import first_paint
 from components.streamlit_compat.front_end import plotly_chunk, plotly_chunk_imports, server_address
 from components.text.i18n import t
 from components.web.link_previews import page_of, preview_tags, rewrite
@@ -101,3 +105,24 @@ def test_a_page_names_its_canonical_address_and_its_other_language():
     assert "%3Cscript" not in bad and "<script" not in bad
     assert 'href="https://a.example/map?lang=en" />' in bad
     assert "canonical" not in preview_tags("/map", "lang=en")  # no address known: no tags
+
+
+def meta(tags: str, name: str) -> str:
+    found = re.search(rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)"', tags)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def test_a_link_to_a_view_names_that_views_card_and_a_default_view_its_committed_card():
+    view = preview_tags("/map", "lang=en&bloc=SCO&asof=2024-07-04", "https://a.example")
+    assert meta(view, "og:image") == ("https://a.example/social-card/membership-map.png?"
+                                      "lang=en&bloc=SCO&asof=2024-07-04")
+    assert meta(view, "twitter:card") == "summary_large_image"
+    assert meta(view, "twitter:image") == meta(view, "og:image")
+    assert meta(view, "og:image:width") == "1200" and meta(view, "og:image:height") == "630"
+    assert meta(view, "og:image:alt").startswith("On 4 July 2024 the SCO had")
+    default = preview_tags("/map", "lang=id", "https://a.example")
+    card = first_paint.manifest_entry("membership-map", "id")["card"]
+    assert meta(default, "og:image") == f"https://a.example/chart-preview/{card}"
+    embed = preview_tags("/", "lang=en&embed=true&chart=history&from=1990", "https://a.example")
+    assert "/social-card/history.png?lang=en&from=1990" in meta(embed, "og:image")
+    assert meta(preview_tags("/map", "lang=en"), "twitter:card") == "summary"  # no address

@@ -10,12 +10,32 @@ from tests.unit.asgi_request import route_request
 
 def test_the_routes_are_the_shapes_the_first_paint_images_oembed_and_the_feed(monkeypatch):
     paths = [route.path for route in server.routes()]
-    assert paths == [GEOMETRY_URL_PATH, f"{URL_PATH}/{{name}}", "/oembed", "/corrections.atom",
-                     "/robots.txt", "/sitemap.xml", "/data/{name}"]
+    assert paths == [GEOMETRY_URL_PATH, f"{URL_PATH}/{{name}}", "/social-card/{name}", "/oembed",
+                     "/corrections.atom", "/robots.txt", "/sitemap.xml", "/data/{name}"]
     monkeypatch.setattr(st, "get_option", lambda name: "/news/dashboard/")
     assert server.base_path() == "/news/dashboard"
-    assert [route.path for route in server.routes()[2:4]] == [
-        "/news/dashboard/oembed", "/news/dashboard/corrections.atom"]
+    assert [route.path for route in server.routes()[2:5]] == [
+        "/news/dashboard/social-card/{name}", "/news/dashboard/oembed",
+        "/news/dashboard/corrections.atom"]
+
+
+def test_a_card_is_asked_for_by_chart_and_png_and_a_busy_worker_points_to_the_default(
+        monkeypatch):
+    from components.publish import first_paint, social_cards
+
+    assert server.view_card("no-such-chart.png", {})[0] == 404
+    assert server.view_card("history.svg", {})[0] == 404
+
+    def busy(chart, text):
+        raise social_cards.WorkerBusy("4 waiting")
+
+    monkeypatch.setattr(social_cards, "drawn_card", busy)
+    status, where, headers = server.view_card("history.png", {"lang": ["en"], "from": ["1990"]})
+    card = first_paint.manifest_entry("history", "en")["card"]
+    assert (status, where) == (302, f"{URL_PATH}/{card}") and headers["Cache-Control"] == "no-store"
+    monkeypatch.setattr(social_cards, "drawn_card", lambda chart, text: b"png of " + chart.title.encode())
+    status, body, headers = server.view_card("history.png", {"lang": ["en"], "from": ["1991"]})
+    assert status == 200 and body.startswith(b"png of ") and "max-age" in headers["Cache-Control"]
 
 
 def test_the_feed_is_served_in_the_links_language_and_kept_private_to_its_host(monkeypatch):
