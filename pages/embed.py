@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.charts import url_state
 from components.data.citations import source_text
-from components.publish import export
+from components.publish import embed_flags, export
 from components.registry import chart_ids, get_chart
 from components.text.i18n import t
 from components.ui import controls, embed, frame, shell
@@ -39,6 +39,14 @@ st.subheader(t("embed.snippet_heading", lang))
 # chooses another kind.
 st.session_state.setdefault("embed.kind", "static" if static_url else "live")
 kind = controls.control(export.SNIPPET_KIND, data, lang, key="embed.kind")
+# How the embed fits the article (live and static alike): colours, chart only, no background.
+controls.read(embed_flags.FLAGS, lang)  # a link to this page may name them
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    flags = embed_flags.flags_query({param.key: controls.control(param, data, lang)
+                                     for param in embed_flags.FLAGS})
+if flags:
+    url = export.with_query(url, flags)
+    static_url = export.with_query(static_url, flags) if static_url else None
 st.caption(t(f"embed_snippets.help_{kind}", lang, width=export.SNIPPET_WIDTH))
 source = (static_url or url) if kind != "live" else url
 if kind == "static" and not static_url:

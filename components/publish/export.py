@@ -31,6 +31,7 @@ from components.charts.url_state import choice, to_query
 from components.data.citations import CREDIT_LIMIT, CreditedTools
 from components.map.geometry import inline_shapes
 from components.paths import STATIC_DIR
+from components.publish import embed_flags
 from components.registry import chart_page, link_path
 from components.text.i18n import Lang, t
 from components.text.safe_text import js_literal, safe_url
@@ -274,6 +275,12 @@ def embed_url(base_url: str, spec: ChartSpec, values: Mapping[str, Any], lang: L
     return f"{base_url.rstrip('/')}/?{urlencode(query, safe='~')}"
 
 
+def with_query(url: str, query: Mapping[str, str]) -> str:
+    """``url`` with ``query``'s parameters added after its own."""
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}{urlencode(query, safe='~')}" if query else url
+
+
 def dashboard_url(base_url: str, spec: ChartSpec, values: Mapping[str, Any], lang: Lang) -> str:
     """The app's page that shows this chart, in the same view: "Full dashboard" in an embed."""
     query = {"lang": lang, **to_query(spec.params, values)}
@@ -502,7 +509,10 @@ def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str]
         # Fetched with the page, not once the CSS asks for it: the title's lines, and so the
         # height the host is told, settle sooner.
         f'<link rel="preload" href="{html.escape(font_src)}" as="font" type="font/woff2" crossorigin>\n'
-        f"<style>{fonts.font_face_css(font_src)}{_EMBED_STYLE}{box_style}</style>\n"
+        f"<style>{fonts.font_face_css(font_src)}{_EMBED_STYLE}{box_style}"
+        f"{embed_flags.STATIC_FLAGS_STYLE}</style>\n"
+        # Before the body is drawn: a dark or plain embed never shows a light or full frame.
+        f"{embed_flags.static_flags_script()}\n"
         "</head>\n<body>\n"
         '<main class="embed" data-embed-content>\n'
         f"<h1>{title}</h1>\n"
@@ -521,7 +531,7 @@ def embed_page_html(spec: ChartSpec, chart: Chart, publishers: Mapping[str, str]
         f"  script.src = {js_literal(plotlyjs_src)};\n"
         "  script.onload = function () {\n"
         "    var box = document.getElementById('chart');\n"
-        "    var figure = JSON.parse(document.getElementById('figure').textContent);\n"
+        "    var figure = window.ruDarken(JSON.parse(document.getElementById('figure').textContent));\n"
         "    var plot = document.createElement('div');\n"
         "    plot.className = 'plot';\n"
         "    plot.setAttribute('role', 'img');\n"

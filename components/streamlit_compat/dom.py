@@ -45,6 +45,14 @@ EMBED_CSS = _styled("""<style>
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 </style>""")
 
+# An embed with ``transparent=1``: the article's own background shows through the app's
+# (the charts' paper is transparent already).
+TRANSPARENT_EMBED_CSS = _styled("""<style>
+html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
+[data-testid="stMainBlockContainer"], [data-testid="stBottomBlockContainer"] {
+  background: transparent !important; }
+</style>""")
+
 # A page link's label on one line, cut with an ellipsis, hid a claim's verdict at 375 px: labels
 # that name a claim wrap instead.
 LINK_WRAP_CSS = _styled("""<style>

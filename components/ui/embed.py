@@ -28,8 +28,9 @@ from components.charts import url_state
 from components.charts.spec import EMBED_CONTENT_KEY, ChartSpec, plotly_key
 from components.data.package import DataPackage
 from components.publish import export
+from components.publish.embed_flags import read_flags
 from components.registry import RETIRED_CHARTS, UnknownChartError, chart_ids, get_chart
-from components.streamlit_compat.dom import EMBED_CSS
+from components.streamlit_compat.dom import EMBED_CSS, TRANSPARENT_EMBED_CSS
 from components.text.i18n import Lang, t
 from components.text.safe_text import md_escape
 from components.ui import controls, frame
@@ -85,20 +86,27 @@ def render(lang: Lang) -> None:
         else:
             data = load_data(lang)
             values = controls.read(spec.params, lang)
-            charts = chart_only(spec, data, values, lang)
+            flags = read_flags(st.query_params.to_dict())
+            if flags.transparent and TRANSPARENT_EMBED_CSS:
+                st.html(TRANSPARENT_EMBED_CSS)
+            charts = chart_only(spec, data, values, lang, plain=flags.plain)
     st.html(export.height_script(charts), unsafe_allow_javascript=True, width="content")
 
 
-def chart_only(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang) -> int:
-    """The chart-only layout, built from the frame's pieces; returns how many charts it drew."""
+def chart_only(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
+               plain: bool = False) -> int:
+    """The chart-only layout, built from the frame's pieces; returns how many charts it drew.
+    ``plain``: the chart and its source line only, for an article that gives the title itself
+    (the source stays: a chart without one would lose its provenance in any article)."""
     chart = frame.build(spec, data, values, lang)
     if chart is None:
         st.error(t("frame.build_failed", lang), icon=":material/warning:")
         return 0
     shown = frame.on_screen(spec, chart, data, values, lang)
     with st.container(key=f"frame-{spec.chart_id}", gap="xsmall"):
-        st.markdown(f"#### {md_escape(chart.title)}")
-        st.caption(md_escape(chart.subtitle))
+        if not plain:
+            st.markdown(f"#### {md_escape(chart.title)}")
+            st.caption(md_escape(chart.subtitle))
         style = frame.fit_height_style(spec.chart_id, chart.figure)
         if style:
             st.html(style)
@@ -107,9 +115,10 @@ def chart_only(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
         # The whole text alternative, for screen readers only (the chart's name is shorter).
         st.html(f'<p class="ru-sr-only">{html.escape(chart.description)}</p>')
         st.caption(shown.source_line)
-        for note in chart.notes:
-            st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")
-        footer(spec, chart, values, lang)
+        if not plain:
+            for note in chart.notes:
+                st.caption(f"{t('frame.note', lang)}: {md_escape(note)}")
+            footer(spec, chart, values, lang)
     return 1
 
 

@@ -41,6 +41,7 @@ from components.data.source import current_package
 from components.publish import export, first_paint, oembed, site_index, social_cards
 from components.publish.claim_reviews import claim_reviews, json_ld_script
 from components.publish.dataset_markup import package_dataset, view_dataset
+from components.publish.embed_flags import EmbedFlags, live_theme_script, read_flags
 from components.publish.first_paint import embed_chart_id
 from components.registry import (
     CHARTS,
@@ -225,8 +226,8 @@ def first_paint_for(query_string: str, base_path: str = "") -> first_paint.First
     or an image no longer of the chart's figure)."""
     query = parse_qs(query_string)
     chart_id = embed_chart_id(query)
-    if chart_id is None:
-        return None
+    if chart_id is None or read_flags(query) != EmbedFlags():
+        return None  # a dark, plain or transparent embed: the image is of the default frame
     try:
         spec = get_chart(chart_id)
     except UnknownChartError:
@@ -295,6 +296,12 @@ def fact_check_markup(path: str, query_string: str, origin: str, base_path: str)
     return json_ld_script(reviews)
 
 
+def embed_theme(query_string: str) -> str:
+    """The script that sets a live embed's ``theme=dark|auto`` before Streamlit starts."""
+    query = parse_qs(query_string)
+    return live_theme_script(read_flags(query).theme) if embed_chart_id(query) else ""
+
+
 def dataset_markup(path: str, query_string: str, origin: str, base_path: str) -> str:
     """schema.org Dataset JSON-LD (``components/publish/dataset_markup.py``): the package on the
     Sources page, the view's data in a chart's embed; nothing elsewhere or without an address."""
@@ -342,6 +349,7 @@ def rewrite(document: str, path: str, query_string: str, origin: str = "",
                       count=1)
     document = re.sub(r"<title>.*?</title>",
                       lambda _: preview_tags(path, query_string, public_address(origin, base_path))
+                      + embed_theme(query_string)
                       + head_links(path, query_string, origin, base_path, paint is not None)
                       + fact_check_markup(path, query_string, origin, base_path)
                       + dataset_markup(path, query_string, origin, base_path)

@@ -101,3 +101,40 @@ def test_pyms_query_parameters_leave_the_embed_as_it_is():
                     childId="ru-asean-x", parentTitle="An article", parentUrl="https://news/a")
     assert not app.exception and not app.warning and not app.error
     assert app.query_params["childId"] in ("ru-asean-x", ["ru-asean-x"])  # kept in the URL
+
+
+def markdown_texts(app) -> list[str]:
+    return [element.value for element in app.markdown]
+
+
+def test_a_plain_embed_shows_the_chart_and_its_source_only():
+    spec = get_chart("history")
+    full = run_embed(embed="true", chart=spec.chart_id, lang="en")
+    plain = run_embed(embed="true", chart=spec.chart_id, lang="en", plain="1")
+    assert not plain.exception
+    assert any(text.startswith("#### ") for text in markdown_texts(full))
+    assert not any(text.startswith("#### ") for text in markdown_texts(plain))
+    get_data = t("embed_frame.get_data", "en")
+    assert any(get_data in text for text in markdown_texts(full))
+    assert not any(get_data in text for text in markdown_texts(plain))
+    source_lines = [caption.value for caption in plain.caption]
+    assert source_lines and len(plain.get("plotly_chart")) == 1
+
+
+def test_a_transparent_embed_clears_the_apps_background():
+    def styles(app) -> str:
+        return " ".join(str(element.proto) for element in app.get("html"))
+
+    transparent = run_embed(embed="true", chart="history", lang="en", transparent="1")
+    assert "background: transparent" in styles(transparent)
+    assert "background: transparent" not in styles(run_embed(embed="true", chart="history",
+                                                             lang="en"))
+
+
+def test_the_embed_page_adds_the_flags_an_editor_picks_to_the_code():
+    app = open_app("pages/embed.py", lang="en", chart="history", theme="dark", plain="1")
+    assert not app.exception, [e.value for e in app.exception]
+    embed_link = next(
+        box.value for box in app.text_input if box.label == t("embed_snippets.link_label", "en"))
+    assert embed_link.endswith("&theme=dark&plain=1")
+    assert "transparent" not in embed_link

@@ -6,6 +6,7 @@ import pytest
 
 from components.data.checks import split_list
 from components.map.params import COUNTRY, ROLES_SHOWN
+from components.publish.embed_flags import FLAGS
 from components.registry import CHARTS, PAGE_PARAMS, PAGES, UnknownChartError, chart_ids, get_chart
 from components.text.i18n import LANGS, t
 
@@ -28,7 +29,8 @@ def test_parameter_keys_are_short_unique_and_not_reserved():
     for spec in CHARTS:
         keys = [param.key for param in spec.params]
         assert len(keys) == len(set(keys)), spec.chart_id
-        assert not {"lang", "embed", "chart", "embed_options"} & set(keys), spec.chart_id
+        reserved = {"lang", "embed", "chart", "embed_options", *(flag.key for flag in FLAGS)}
+        assert not reserved & set(keys), spec.chart_id
         assert all(len(key) <= 10 for key in keys), spec.chart_id
 
 
