@@ -102,3 +102,26 @@ def test_export_fails_clearly_without_chromium(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(static_export.export, "chromium_path", lambda: None)
     assert static_export.main(["--out", str(tmp_path)]) == 2
     assert "needs Chromium" in capsys.readouterr().err
+
+
+def test_a_static_page_takes_the_dark_plain_and_transparent_flags(browser, exported):
+    """The flags an editor adds to a static page's address: dark colours (the subplot's grid
+    too), the chart and source only, no background."""
+    from components.charts.theme import DARK_COLOURS, GRID_COLOUR
+
+    context, page, requested, errors = offline_page(browser)
+    base = (exported / "en" / "history.embed.html").as_uri()
+    page.goto(f"{base}?theme=dark&plain=1")
+    page.wait_for_function("() => !!document.querySelector('#chart .main-svg')", timeout=60_000)
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(14, 17, 23)"
+    assert not page.locator("h1").is_visible() and not page.locator(".links").is_visible()
+    assert page.locator(".source").is_visible()
+    grid = page.evaluate("document.querySelector('#chart .js-plotly-plot')._fullLayout"
+                         ".xaxis2.gridcolor")
+    assert grid.lower() == DARK_COLOURS[GRID_COLOUR].lower()
+    page.goto(f"{base}?transparent=1&theme=nonsense")
+    page.wait_for_function("() => !!document.querySelector('#chart .main-svg')", timeout=60_000)
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert page.locator("h1").is_visible()  # a bad theme is the default: light and whole
+    assert requested == [] and errors == []
+    context.close()
