@@ -240,6 +240,8 @@ def check_rules(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str]) ->
         problems += _coordinates_in_range(file, table)
     if "sources" in tables:
         problems += check_source_rubric(paths["sources"], tables["sources"])
+    if "publishers" in tables:
+        problems += check_publishers(paths["publishers"], tables["publishers"])
     if "memberships" in tables:
         problems += _overlapping_roles(paths["memberships"], tables["memberships"])
     if "statements" in tables:
@@ -550,48 +552,60 @@ def copy_host_problem(url: str) -> str | None:
 
 
 def check_source_rubric(file: str, sources: pd.DataFrame) -> list[Problem]:
-    """Every source is its publisher's own page, named by its publisher; an intergovernmental
-    source is on the body's own site; a state outlet carries its state's side; and one publisher
-    has one kind and one side in every row."""
+    """Every source is its publisher's own page; an intergovernmental publisher's source is on
+    the body's own site; a state outlet's publisher carries its state's side. Kind and side are
+    the publisher's (``package.with_publishers``), so two rows of one outlet cannot differ."""
     problems = []
-    first_row: dict[str, tuple[int, str, str]] = {}
     for row_number, row in _rows(sources):
         url = row["url"] if isinstance(row["url"], str) else ""
         host = url_host(url)
         why = copy_host_problem(url) if url else None
         if why:
             problems.append(Problem(file, row_number, "url", why))
-        publisher = row["publisher"] if isinstance(row["publisher"], str) else ""
-        if publisher.strip().lower() in NO_PUBLISHER:
-            problems.append(Problem(file, row_number, "publisher",
-                                    "names no publisher: who stands behind a source is recorded "
-                                    "by its publisher"))
+        publisher = row.get("publisher") or row["publisher_id"]
         if row["kind"] == "intergovernmental" and host and not any(
                 _on(host, domain) for domain in INTERGOVERNMENTAL_HOSTS):
-            problems.append(Problem(file, row_number, "kind",
-                                    f"'intergovernmental' is the body's own site; {host} is not "
-                                    "(a copy elsewhere takes its host's kind, e.g. reference)"))
+            problems.append(Problem(file, row_number, "publisher_id",
+                                    f"{publisher} is intergovernmental, but {host} is not the "
+                                    "body's own site: a copy elsewhere is its host's, not the "
+                                    "body's (cite the body's own copy)"))
         state = next((side for domain, side in STATE_HOSTS.items() if _on(host, domain)), None)
         if state and row["side"] != state:
-            problems.append(Problem(file, row_number, "side",
-                                    f"{host} is a state outlet of side {state!r}, not "
-                                    f"{row['side'] or 'none'!r}"))
+            problems.append(Problem(file, row_number, "publisher_id",
+                                    f"{host} is a state outlet of side {state!r}, but its "
+                                    f"publisher {publisher} has side {row['side'] or 'none'!r}"))
         archived = row.get("archived_url")
         if isinstance(archived, str) and archived and not any(
                 _on(url_host(archived), domain) for domain in ARCHIVE_HOSTS):
             problems.append(Problem(file, row_number, "archived_url",
                                     f"{url_host(archived)} is not a web archive; archived_url "
                                     "holds a web archive's copy of the page at url"))
-        # The article under check is its publisher's page in a role of its own (PRIMARY_KIND).
-        key = publisher.strip() if row["kind"] != PRIMARY_KIND else ""
-        if key in first_row:
-            first, kind, side = first_row[key]
-            for column, value in (("kind", kind), ("side", side)):
-                if row[column] != value:
-                    problems.append(Problem(file, row_number, column,
-                                            f"{row[column] or 'none'!r} differs from row {first} "
-                                            f"of the same publisher ({value or 'none'!r}): kind "
-                                            "and side belong to the publisher"))
-        elif key:
-            first_row[key] = (row_number, row["kind"], row["side"])
+    return problems
+
+
+# The side a state's own outlets carry, where the dashboard has one for that state.
+STATE_SIDES = {"RUS": "russia", "IDN": "indonesia-host"}
+
+
+def check_publishers(file: str, publishers: pd.DataFrame) -> list[Problem]:
+    """Each publisher is named; a state-run or state-affiliated one names its state and one
+    that is independent names none; a Russian or Indonesian state outlet carries that side."""
+    problems = []
+    for row_number, row in _rows(publishers):
+        if str(row["name"]).strip().lower() in NO_PUBLISHER:
+            problems.append(Problem(file, row_number, "name",
+                                    "names no publisher: who stands behind a source is recorded "
+                                    "by its publisher"))
+        affiliated, state = row["state_affiliation"], row["affiliated_state"]
+        if affiliated in ("state-run", "state-affiliated") and not state:
+            problems.append(Problem(file, row_number, "affiliated_state",
+                                    f"a {affiliated} publisher names the state behind it"))
+        if affiliated == "independent" and state:
+            problems.append(Problem(file, row_number, "affiliated_state",
+                                    f"an independent publisher has no affiliated state ({state})"))
+        side = STATE_SIDES.get(state) if affiliated != "independent" else None
+        if side and row["side"] != side:
+            problems.append(Problem(file, row_number, "side",
+                                    f"a {affiliated} outlet of {state} carries side {side!r}, "
+                                    f"not {row['side'] or 'none'!r}"))
     return problems

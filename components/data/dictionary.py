@@ -93,19 +93,35 @@ def unconfirmed_lines(data: DataPackage, lang: Lang) -> list[str]:
             f" {md_escape(row['why'])}" for _, row in unconfirmed_items(data, lang).iterrows()]
 
 
-def source_details(row: Mapping, lang: Lang) -> list[str]:
-    """What a source line says after its title, as plain text: published date, language, and the
-    side whose voice it carries; the parts a source lacks are left out."""
+def source_details(row: Mapping, lang: Lang, state_names: Mapping[str, str] | None = None
+                   ) -> list[str]:
+    """What a source line says after its title, as plain text: published date, language, the
+    state its publisher is run by or affiliated with (by name where ``state_names`` has it), and
+    the side whose voice it carries; the parts a source lacks are left out."""
+    affiliation = row.get("state_affiliation", "")
+    state = row.get("affiliated_state", "")
     details = [format_date(row["published"], lang) if not pd.isna(row["published"]) else "",
                t(f"sources.language.{row['language']}", lang),
+               t(f"sources.affiliation.{affiliation}", lang,
+                 state=(state_names or {}).get(state, state))
+               if affiliation in ("state-run", "state-affiliated") and state else "",
                t(f"sources.side.{row['side']}", lang) if row["side"] else ""]
     return [detail for detail in details if detail]
 
 
-def source_lines(sources: pd.DataFrame, lang: Lang) -> dict[str, list[str]]:
+def state_names(data: DataPackage, lang: Lang) -> dict[str, str]:
+    """Each country's name in ``lang`` by its ISO code, for the states behind publishers."""
+    if "countries" not in data:
+        return {}
+    countries = data["countries"]
+    return dict(zip(countries["iso3"], countries[f"name_{lang}"], strict=True))
+
+
+def source_lines(sources: pd.DataFrame, lang: Lang, states: Mapping[str, str] | None = None
+                 ) -> dict[str, list[str]]:
     """Every source as a markdown list item, grouped by who stands behind it, authority first
-    (then the tools): publisher, linked title, date, language, and the side whose voice it
-    carries."""
+    (then the tools): publisher, linked title, date, language, its state (``state_names``) and
+    the side whose voice it carries."""
     # One pass over plain records: a boolean selection per kind on the Arrow-backed table cost
     # a fifth of the server's time under load, once for every frame's "About this data".
     groups: dict[str, list[str]] = {kind: [] for kind in (*AUTHORITY, TOOL_KIND)}
@@ -114,7 +130,7 @@ def source_lines(sources: pd.DataFrame, lang: Lang) -> dict[str, list[str]]:
             continue
         groups[row["kind"]].append(
             f"- **{md_escape(row['publisher'])}**: {md_link(row['title'], row['url'])}"
-            + "".join(f" · {md_escape(d)}" for d in source_details(row, lang)))
+            + "".join(f" · {md_escape(d)}" for d in source_details(row, lang, states)))
     return {kind: lines for kind, lines in groups.items() if lines}
 
 
@@ -165,7 +181,8 @@ class SourcesPageText:
 
 def sources_page_text(data: DataPackage, lang: Lang) -> SourcesPageText:
     return SourcesPageText(
-        sources=source_lines(data["sources"], lang) if "sources" in data else {},
+        sources=(source_lines(data["sources"], lang, state_names(data, lang))
+                 if "sources" in data else {}),
         conflicts=conflict_lines(data, lang),
         unconfirmed=unconfirmed_lines(data, lang),
         checked=checked_lines(data, lang),

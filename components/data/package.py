@@ -83,6 +83,37 @@ def read_table(path: Path, schema: Mapping, strict: bool = True) -> pd.DataFrame
     return frame
 
 
+PRIMARY_ROLE = "primary-article"  # sources.role of the article under check
+# What each source takes from its publisher (publishers.csv), as columns of the sources table.
+PUBLISHER_COLUMNS = {"name": "publisher", "kind": "kind", "country": "country",
+                     "state_affiliation": "state_affiliation",
+                     "affiliated_state": "affiliated_state"}
+
+
+def with_publishers(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables, the sources with who stands behind each, from its publisher: name (as
+    ``publisher``), kind, country, state affiliation and side. The article under check takes its
+    role as its kind; an item carrying another publisher's wire takes that publisher's side.
+    Without a readable publishers table these columns are empty (its problems say why)."""
+    tables = dict(tables)
+    sources = tables.get("sources")
+    if sources is None:
+        return tables
+    sources = sources.copy()
+    publishers = tables.get("publishers")
+    if publishers is None:
+        publishers = pd.DataFrame(columns=["publisher_id", *PUBLISHER_COLUMNS, "side"])
+    by_id = publishers.drop_duplicates("publisher_id").set_index("publisher_id")
+    for column, name in PUBLISHER_COLUMNS.items():
+        sources[name] = sources["publisher_id"].map(by_id[column]).fillna("")
+    sources.loc[sources["role"] == PRIMARY_ROLE, "kind"] = PRIMARY_ROLE
+    side_of = sources["carries_publisher_id"].where(sources["carries_publisher_id"] != "",
+                                                     sources["publisher_id"])
+    sources["side"] = side_of.map(by_id["side"]).fillna("")
+    tables["sources"] = sources
+    return tables
+
+
 def find_problems(root: Path = DATA_DIR) -> tuple[list[Problem], dict[str, pd.DataFrame], dict]:
     """Every problem in the package at ``root``, the tables that could be read, and the descriptor."""
     descriptor_path = root / DESCRIPTOR_NAME
@@ -101,6 +132,7 @@ def find_problems(root: Path = DATA_DIR) -> tuple[list[Problem], dict[str, pd.Da
         for r in descriptor["resources"]
         if r["name"] in readable
     }
+    tables = with_publishers(tables)
     problems += check_rules(tables, paths)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "")), tables, descriptor
 

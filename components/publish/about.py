@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from urllib.parse import quote
@@ -27,12 +27,13 @@ from components.charts.spec import Chart, ChartSpec
 from components.data.checks import split_list
 from components.data.citations import AUTHORITY, TOOL_KIND, cited_sources, evidence_by_authority
 from components.data.coverage import data_checked_to
-from components.data.dictionary import source_details, source_lines
+from components.data.dictionary import source_details, source_lines, state_names
 from components.data.package import DataPackage
 from components.text.i18n import Lang, format_date, t
 from components.text.safe_text import safe_url
 
-SOURCE_COLUMNS = ("source_id", "publisher", "title", "url", "published", "language", "kind", "side")
+SOURCE_COLUMNS = ("source_id", "publisher", "title", "url", "published", "language", "kind", "side",
+                  "country", "state_affiliation", "affiliated_state")
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,13 @@ class About:
     accessed: date
     citation: Citation
     licence: Mapping[str, str]
+    states: Mapping[str, str] = field(default_factory=dict)  # ISO code -> name, for publishers
 
     @cached_property
     def source_markdown(self) -> dict[str, list[str]]:
         """The cited sources as the panel's markdown list items, by kind: made once per view,
         since the frame's caches share one About among every reader of that view."""
-        return source_lines(self.sources, self.lang)
+        return source_lines(self.sources, self.lang, self.states)
 
     @property
     def source_groups(self) -> list[tuple[str, pd.DataFrame]]:
@@ -131,7 +133,7 @@ def about(spec: ChartSpec, chart: Chart, data: DataPackage, lang: Lang, *, url: 
         checked=data_checked_to(data), notes=chart.notes, fields=fields(chart.rows, lang),
         sources=cited[list(SOURCE_COLUMNS)], url=url, accessed=accessed,
         citation=citation(spec.chart_id, chart.title, data, lang, url, accessed),
-        licence=data.descriptor["licenses"][0])
+        licence=data.descriptor["licenses"][0], states=state_names(data, lang))
 
 
 # --- the README ------------------------------------------------------------------------------------
@@ -172,7 +174,8 @@ def source_items(found: About) -> list[tuple[str, list[str]]]:
     for kind, own in found.source_groups:
         items = []
         for _, row in own.iterrows():
-            details = [*map(_plain, source_details(row, lang)), f"`{row['source_id']}`"]
+            details = [*map(_plain, source_details(row, lang, found.states)),
+                       f"`{row['source_id']}`"]
             items.append(f"- **{_plain(row['publisher'])}**: {_link(row['title'], row['url'])}"
                          + "".join(f" · {d}" for d in details))
         groups.append((t(f"sources.source_kind.{kind}", lang), items))

@@ -22,7 +22,7 @@ import pandas as pd
 
 from components.charts.fields import csv_bytes, schema
 from components.data.dictionary import README_NAME, resource_text
-from components.data.package import DESCRIPTOR_NAME, DataPackage
+from components.data.package import DESCRIPTOR_NAME, PRIMARY_ROLE, PUBLISHER_COLUMNS, DataPackage
 from components.publish.about import SOURCE_COLUMNS, About, readme
 from components.text.i18n import Lang, t
 
@@ -55,14 +55,22 @@ def sources_csv(found: About) -> bytes:
 
 
 def _sources_schema(data: DataPackage, lang: Lang) -> dict:
+    # A source's own columns, then what it takes from its publisher (package.with_publishers).
     own = {f["name"]: f for f in data.resource("sources")["schema"]["fields"]}
+    publisher = {PUBLISHER_COLUMNS.get(f["name"], f["name"]): f
+                 for f in data.resource("publishers")["schema"]["fields"]}
     schema_fields = []
     for name in SOURCE_COLUMNS:
-        field = own[name]
+        field = own.get(name) or publisher[name]
         entry = {"name": name, "type": field.get("type", "string"),
                  "description": resource_text(field, "description", lang)}
-        if field.get("constraints"):
-            entry["constraints"] = dict(field["constraints"])
+        # Many sources share a publisher: its own unique name is not unique among them.
+        constraints = {key: value for key, value in field.get("constraints", {}).items()
+                       if name in own or key != "unique"}
+        if name == "kind":  # the article under check keeps its role as its kind
+            constraints["enum"] = [*constraints["enum"], PRIMARY_ROLE]
+        if constraints:
+            entry["constraints"] = constraints
         schema_fields.append(entry)
     return {"fields": schema_fields, "missingValues": [""], "primaryKey": ["source_id"]}
 

@@ -70,32 +70,73 @@ def test_an_own_page_is_not_taken_for_a_copy(url):
     assert copy_host_problem(url) is None
 
 
-def test_an_intergovernmental_kind_off_the_bodys_own_site_is_named(package):
-    row = set_source(package, "worldjpn-asean-20230905", kind="intergovernmental", side="asean")
-    assert named(package, row, "kind", "body's own site")
+def publisher_row(root, publisher_id):
+    rows = read_rows(root / "publishers.csv")
+    return next(n for n, row in enumerate(rows[1:], start=2) if row[0] == publisher_id)
+
+
+def set_publisher(root, publisher_id, **cells):
+    path = root / "publishers.csv"
+    rows = read_rows(path)
+    row = publisher_row(root, publisher_id)
+    for column, value in cells.items():
+        rows[row - 1][rows[0].index(column)] = value
+    write_rows(path, rows)
+    return row
+
+
+def named_in(root, file, row, column, words=""):
+    problems, _, _ = find_problems(root)
+    return [p for p in problems if p.file == file and p.row == row
+            and p.column == column and words in p.message]
+
+
+def test_a_copy_credited_to_an_intergovernmental_publisher_is_named(package):
+    # A chairman's statement on a news site is that site's copy, not the body's.
+    row = set_source(package, "worldjpn-asean-20230905", publisher_id="asean-secretariat")
+    assert named(package, row, "publisher_id", "not the body's own site")
 
 
 def test_an_intergovernmental_source_on_the_bodys_site_passes(package):
     row = set_source(package, "asean-2005-04-21", url="https://eastasiasummit.asean.org/about")
-    assert not named(package, row, "kind")
+    assert not named(package, row, "publisher_id")
 
 
-@pytest.mark.parametrize("publisher, words", [("", "missing"), ("unknown", "no publisher"),
-                                              ("n/a", "no publisher")])
-def test_a_source_without_a_publisher_is_named(package, publisher, words):
-    # a blank cell is the schema's "required"; a placeholder is the rubric's
-    row = set_source(package, "rappler-phl-2026", publisher=publisher)
-    assert named(package, row, "publisher", words)
+@pytest.mark.parametrize("publisher_id, words", [("", "missing"), ("nobody-known", "")])
+def test_a_source_without_a_known_publisher_is_named(package, publisher_id, words):
+    # a blank cell is the schema's "required"; an unknown id breaks the foreign key
+    row = set_source(package, "rappler-phl-2026", publisher_id=publisher_id)
+    assert named(package, row, "publisher_id", words)
 
 
-def test_a_russian_state_outlet_without_its_side_is_named(package):
-    row = set_source(package, "tass-1670221", side="")
-    assert named(package, row, "side", "state outlet")
+@pytest.mark.parametrize("name", ["unknown", "n/a"])
+def test_a_publisher_named_by_a_placeholder_is_named(package, name):
+    row = set_publisher(package, "rappler", name=name)
+    assert named_in(package, "publishers.csv", row, "name", "no publisher")
 
 
-def test_one_publisher_with_two_kinds_is_named(package):
-    row = set_source(package, "tass-1670885", kind="newspaper")
-    assert named(package, row, "kind", "same publisher")
+def test_a_russian_state_outlet_without_its_side_is_named_in_both_files(package):
+    row = set_publisher(package, "tass", side="")
+    assert named_in(package, "publishers.csv", row, "side", "carries side 'russia'")
+    assert named(package, source_row(package, "tass-1670221"), "publisher_id", "state outlet")
+
+
+def test_a_state_outlet_names_its_state_and_an_independent_one_none(package):
+    row = set_publisher(package, "rri", affiliated_state="")
+    assert named_in(package, "publishers.csv", row, "affiliated_state", "names the state")
+    row = set_publisher(package, "rappler", affiliated_state="PHL")
+    assert named_in(package, "publishers.csv", row, "affiliated_state", "no affiliated state")
+
+
+def test_kind_and_side_come_from_the_publisher_and_a_relay_takes_its_wires_side(data):
+    sources = data["sources"].set_index("source_id")
+    tass = sources[sources["publisher_id"] == "tass"]
+    assert set(tass["kind"]) == {"news-agency"} and set(tass["side"]) == {"russia"}
+    relay = sources.loc["urdupoint-saudi-sco"]
+    assert relay["carries_publisher_id"] == "sputnik" and relay["side"] == "russia"
+    assert relay["publisher"] == "UrduPoint" or relay["publisher"].startswith("UrduPoint")
+    primary = sources.loc["bisnis-2023-09-07"]
+    assert primary["kind"] == "primary-article" and primary["country"] == "IDN"
 
 
 def test_an_archived_copy_must_be_on_a_web_archive(package):

@@ -84,3 +84,16 @@ def test_the_package_with_indonesian_texts_still_validates():
     assert find_problems(DATA_DIR)[0] == []
     report = frictionless.validate(str(DATA_DIR / DESCRIPTOR_NAME))
     assert report.valid, report.flatten(["type", "note"])
+
+
+def test_a_source_line_names_the_state_behind_its_publisher_in_the_readers_language(data):
+    from components.data.dictionary import source_lines, state_names
+
+    lines = {lang: "\n".join(line.replace("\\", "") for group in source_lines(
+        data["sources"], lang, state_names(data, lang)).values() for line in group)
+        for lang in ("en", "id")}
+    tass = [line for line in lines["en"].splitlines() if line.startswith("- **TASS**")]
+    assert tass and all("state-run (Russia)" in line and "Russian side" in line for line in tass)
+    assert "milik negara (Rusia)" in lines["id"]
+    rappler = next(line for line in lines["en"].splitlines() if line.startswith("- **Rappler**"))
+    assert "state-" not in rappler  # an independent outlet names no state

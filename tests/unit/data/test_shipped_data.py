@@ -9,7 +9,9 @@ from components.data.summit import SUMMIT_DAY
 from components.map.memberships import as_of, count, counts_on
 
 SUMMIT_DAY_COUNTS = {
-    ("ASEAN", "member"): 10, ("ASEAN", "observer"): 1,
+    # Observers: Timor-Leste, and Papua New Guinea, ASEAN's observer since 1976, which the fact
+    # sheet leaves out (the membership audit of December 2026 added it).
+    ("ASEAN", "member"): 10, ("ASEAN", "observer"): 2,
     ("EAS", "member"): 18,
     ("SCO", "member"): 9, ("SCO", "observer"): 3, ("SCO", "dialogue_partner"): 14,
     ("EAEU", "member"): 5, ("EAEU", "observer"): 3,

@@ -197,15 +197,15 @@ def test_a_claim_confirmed_by_another_side_is_accepted(package):
     assert not [p for p in problems_at(package) if p.file == "statements.csv"]
 
 
-def test_a_source_without_its_kind_is_named(package):
-    set_cell(package / "sources.csv", 5, "kind", "")
-    assert any(p.file == "sources.csv" and p.row == 5 and p.column == "kind"
+def test_a_publisher_without_its_kind_is_named(package):
+    set_cell(package / "publishers.csv", 5, "kind", "")
+    assert any(p.file == "publishers.csv" and p.row == 5 and p.column == "kind"
                and "missing" in p.message for p in problems_at(package))
 
 
 def test_an_unknown_side_is_named(package):
-    set_cell(package / "sources.csv", 5, "side", "nato")
-    assert any(p.file == "sources.csv" and p.row == 5 and p.column == "side"
+    set_cell(package / "publishers.csv", 5, "side", "nato")
+    assert any(p.file == "publishers.csv" and p.row == 5 and p.column == "side"
                for p in problems_at(package))
 
 
