@@ -2,6 +2,8 @@
 article in the kind the site needs (static, live, pym.js, AMP, a plain iframe), or download the
 static fallback for when the app is asleep or blocked."""
 
+import hashlib
+
 import streamlit as st
 
 from components.charts import url_state
@@ -59,10 +61,14 @@ snippets = {
     "amp": lambda: export.amp_snippet(source, title, height, t("embed_frame.overflow", lang)),
     "plain": lambda: export.plain_iframe_snippet(source, title, height),
 }
-# A text box, not st.code: st.code's copy button comes with its highlighter, half a megabyte of
-# script that would take this page over 3 MB. Editors select the text in the box and copy it.
+# A text box and a copy button of our own, not st.code: st.code's copy button comes with its
+# highlighter, half a megabyte of script that would take this page over 3 MB.
 if source:
-    st.text_area(t("embed_snippets.code_label", lang), snippets[kind](), height="content")
+    snippet = snippets[kind]()
+    # Keyed by its text: a box keyed once would keep the first snippet when the options change.
+    box_key = f"embed-snippet-{hashlib.sha256(snippet.encode()).hexdigest()[:12]}"
+    st.text_area(t("embed_snippets.code_label", lang), snippet, height="content", key=box_key)
+    embed.copy_button(box_key, t("embed_snippets.copy", lang), t("embed_snippets.copied", lang))
 st.text_input(t("embed_snippets.link_label", lang), url)
 st.caption(t("embed_snippets.sandbox", lang, flags=export.SANDBOX))
 st.caption(t("embed_snippets.oembed", lang, url=f"{app_url}/oembed?url=…&format=json"))

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 LIST_SEPARATOR = "~"
 MAX_VALUE_LENGTH = 200  # longer values are rejected before parsing: no link needs more
-# How a reader types and reads a day in a date picker, in either language (Streamlit offers
-# only numeric forms; day first is how both Indonesian and British English readers write it).
-DATE_INPUT_FORMAT = "DD/MM/YYYY"
+# How a reader types and reads a day in a date picker, in either language. Streamlit offers only
+# numeric forms, and 07/09/2023 is 9 July to a US reader and 7 September to everyone else: ISO
+# 8601 (2023-09-07) reads one way everywhere, and is the form the page's address uses.
+DATE_INPUT_FORMAT = "YYYY-MM-DD"
 
 # What the reader sees for each of a parameter's options, in a language: value -> name.
 OptionNames = Callable[["DataPackage", "Lang"], Mapping[Any, str]]

@@ -202,6 +202,9 @@ def delegation_symbol(attendance: str, verification: str) -> str:
             "conflict": f"{shape}-x-open"}.get(verification, f"{shape}-open")
 
 
+ROW_PX = 40  # a delegation's row: the country, and under it who led it
+
+
 def make_delegation_figure(
     delegations: pd.DataFrame,
     *,
@@ -249,13 +252,13 @@ def make_delegation_figure(
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=level_labels,
                         tickmode="array", tickvals=level_labels,
                         ticktext=[_wrapped_label(label) for label in level_labels],
-                        title=EDGE_ROOM, range=[-0.5, len(levels) - 0.5],
+                        title=EDGE_ROOM, range=[-0.5, len(levels) - 0.5], tickangle=0,
                         side="top", showgrid=True, fixedrange=True, automargin=True)
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
                         range=[-0.5, len(row_labels) - 0.5], showgrid=True, fixedrange=True,
                         automargin=True, title=EDGE_ROOM_SMALL)
     figure.update_layout(
-        height=190 + 27 * len(row_labels),
+        height=190 + ROW_PX * len(row_labels),
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
     )

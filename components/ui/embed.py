@@ -32,7 +32,7 @@ from components.publish.embed_flags import read_flags
 from components.registry import RETIRED_CHARTS, UnknownChartError, chart_ids, get_chart
 from components.streamlit_compat.dom import EMBED_CSS, TRANSPARENT_EMBED_CSS
 from components.text.i18n import Lang, t
-from components.text.safe_text import md_escape
+from components.text.safe_text import js_literal, md_escape
 from components.ui import controls, frame
 from components.ui.loading import load_data
 
@@ -133,3 +133,30 @@ def footer(spec: ChartSpec, chart, values: Mapping[str, Any], lang: Lang) -> Non
                     f"({export.data_path(spec, values, lang, 'csv')})")
         # A markdown link opens in a new tab with rel="noopener noreferrer" (Streamlit's default).
         st.markdown(f"[{md_escape(t('embed_frame.full_dashboard', lang))}]({url})")
+
+
+# As Streamlit's secondary buttons look, in the theme's font.
+COPY_BUTTON_STYLE = ("font: inherit; font-size: 0.875rem; padding: 0.25rem 0.75rem; "
+                     "border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; "
+                     "background: transparent; color: inherit; cursor: pointer; min-height: 2.5rem")
+
+
+def copy_button(target_key: str, label: str, copied: str) -> None:
+    """A button that copies the text of the keyed text box ``target_key`` to the clipboard: the
+    copy st.code offers, without the half-megabyte highlighter that comes with it. Without the
+    Clipboard API (an insecure origin) it selects the text and asks the browser to copy."""
+    box = f".st-key-{target_key} textarea"
+    button_id = f"ru-copy-{target_key}"
+    # No "<" in the script: Streamlit's sanitiser drops a script that has one before a letter.
+    script = (
+        f"(function(){{var b=document.getElementById({js_literal(button_id)});if(!b)return;"
+        "b.addEventListener('click',function(){"
+        f"var box=document.querySelector({js_literal(box)});if(!box)return;"
+        f"var done=function(){{b.textContent={js_literal(copied)};"
+        f"setTimeout(function(){{b.textContent={js_literal(label)};}},2000);}};"
+        "if(navigator.clipboard&&window.isSecureContext){"
+        "navigator.clipboard.writeText(box.value).then(done);}"
+        "else{box.select();document.execCommand('copy');done();}});})();")
+    st.html(f'<button type="button" id="{html.escape(button_id)}" class="ru-copy" '
+            f'style="{COPY_BUTTON_STYLE}">{html.escape(label)}</button>'
+            f"<script>{script}</script>", unsafe_allow_javascript=True, width="content")

@@ -138,3 +138,12 @@ def test_the_embed_page_adds_the_flags_an_editor_picks_to_the_code():
         box.value for box in app.text_input if box.label == t("embed_snippets.link_label", "en"))
     assert embed_link.endswith("&theme=dark&plain=1")
     assert "transparent" not in embed_link
+
+
+def test_the_embed_page_has_a_copy_button_for_its_snippet():
+    app = open_app("pages/embed.py", lang="en", chart="history")
+    assert not app.exception, [e.value for e in app.exception]
+    [box] = [box for box in app.text_area if box.label == t("embed_snippets.code_label", "en")]
+    buttons = [str(element.proto) for element in app.get("html") if "ru-copy" in str(element.proto)]
+    assert len(buttons) == 1 and f"st-key-{box.key}" in buttons[0]
+    assert t("embed_snippets.copy", "en") in buttons[0]

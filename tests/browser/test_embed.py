@@ -88,6 +88,23 @@ def test_a_choice_unpicked_on_the_embed_page_enters_the_embed_link_and_leaves_it
     expect(embed_link_box(page)).not_to_have_value(re.compile("tracks="))
 
 
+def test_the_copy_button_puts_the_snippet_on_the_clipboard_and_follows_a_change_of_options(
+        make_page, app_url, open_page):
+    browser_page = make_page()
+    page = browser_page.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
+    open_page(page, app_url, "embed", lang="en", chart="history")
+    button = page.get_by_role("button", name="Copy the code")
+    button.click()
+    expect(button).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("<iframe") and "chart=history" in copied
+    page.get_by_role("button", name="Dark", exact=True).click()
+    expect(embed_link_box(page)).to_have_value(re.compile("theme=dark"))
+    page.get_by_role("button", name="Copy the code").click()
+    assert "theme=dark" in page.evaluate("navigator.clipboard.readText()")
+
+
 # --- the news site and the static host ---------------------------------------------------------
 
 @pytest.fixture(scope="module")
