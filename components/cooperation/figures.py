@@ -252,7 +252,7 @@ def make_delegation_figure(
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=level_labels,
                         tickmode="array", tickvals=level_labels,
                         ticktext=[_wrapped_label(label) for label in level_labels],
-                        title=EDGE_ROOM, range=[-0.5, len(levels) - 0.5], tickangle=0,
+                        title=EDGE_ROOM, range=[-0.5, len(levels) - 0.5],
                         side="top", showgrid=True, fixedrange=True, automargin=True)
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
                         range=[-0.5, len(row_labels) - 0.5], showgrid=True, fixedrange=True,
