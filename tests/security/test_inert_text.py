@@ -96,18 +96,27 @@ def planted_about(tmp_path_factory, planted_data):
     root = planted_data.parent / "sources-planted"
     import shutil
     shutil.copytree(planted_data, root)
-    path = root / "sources.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
+    def planted(file: str, plant) -> None:
+        path = root / file
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            plant(row)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    def hostile_source(row) -> None:
         row["title"] = f"=HYPERLINK(\"https://evil.example\") {row['title']} [t](https://evil.example/t)"
-        row["publisher"] = f"{row['publisher']} ![p](https://evil.example/p.png) <b>x</b>"
         if row["url"]:
             row["url"] = row["url"] + ">)![i](https://evil.example/i.png)[u](javascript:alert(1))"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+
+    def hostile_publisher(row) -> None:
+        row["name"] = f"{row['name']} ![p](https://evil.example/p.png) <b>x</b>"
+
+    planted("sources.csv", hostile_source)
+    planted("publishers.csv", hostile_publisher)  # a source's publisher is named there
     data = read_package(root, partial=True)
     spec = CHARTS[0]
     chart = spec.make(data, spec.defaults, "en")

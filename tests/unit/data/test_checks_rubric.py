@@ -11,26 +11,42 @@ from components.registry import CHARTS
 from tests.unit.shared import read_rows, write_rows
 
 
-def source_row(root, source_id):
-    """The spreadsheet row number (header = 1) of a source."""
-    rows = read_rows(root / "sources.csv")
-    return next(n for n, row in enumerate(rows[1:], start=2) if row[0] == source_id)
+def row_of(root, file, row_id):
+    """The spreadsheet row number (header = 1) of the row whose first cell is ``row_id``."""
+    rows = read_rows(root / file)
+    return next(n for n, row in enumerate(rows[1:], start=2) if row[0] == row_id)
 
 
-def set_source(root, source_id, **cells):
-    path = root / "sources.csv"
+def set_cells(root, file, row_id, **cells):
+    path = root / file
     rows = read_rows(path)
-    row = source_row(root, source_id)
+    row = row_of(root, file, row_id)
     for column, value in cells.items():
         rows[row - 1][rows[0].index(column)] = value
     write_rows(path, rows)
     return row
 
 
-def named(root, row, column, words=""):
+def source_row(root, source_id):
+    return row_of(root, "sources.csv", source_id)
+
+
+def set_source(root, source_id, **cells):
+    return set_cells(root, "sources.csv", source_id, **cells)
+
+
+def set_publisher(root, publisher_id, **cells):
+    return set_cells(root, "publishers.csv", publisher_id, **cells)
+
+
+def named_in(root, file, row, column, words=""):
     problems, _, _ = find_problems(root)
-    return [p for p in problems if p.file == "sources.csv" and p.row == row
+    return [p for p in problems if p.file == file and p.row == row
             and p.column == column and words in p.message]
+
+
+def named(root, row, column, words=""):
+    return named_in(root, "sources.csv", row, column, words)
 
 
 def test_the_shipped_package_obeys_the_rubric():
@@ -68,27 +84,6 @@ def test_a_copy_or_variant_host_is_named(package, url, words):
 ])
 def test_an_own_page_is_not_taken_for_a_copy(url):
     assert copy_host_problem(url) is None
-
-
-def publisher_row(root, publisher_id):
-    rows = read_rows(root / "publishers.csv")
-    return next(n for n, row in enumerate(rows[1:], start=2) if row[0] == publisher_id)
-
-
-def set_publisher(root, publisher_id, **cells):
-    path = root / "publishers.csv"
-    rows = read_rows(path)
-    row = publisher_row(root, publisher_id)
-    for column, value in cells.items():
-        rows[row - 1][rows[0].index(column)] = value
-    write_rows(path, rows)
-    return row
-
-
-def named_in(root, file, row, column, words=""):
-    problems, _, _ = find_problems(root)
-    return [p for p in problems if p.file == file and p.row == row
-            and p.column == column and words in p.message]
 
 
 def test_a_copy_credited_to_an_intergovernmental_publisher_is_named(package):

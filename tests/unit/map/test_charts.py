@@ -100,6 +100,7 @@ def test_the_map_opens_on_asia_and_the_pacific_and_the_world_is_one_switch_away(
     assert world.figure.layout.geo.lonaxis.range is None
     # A bloc that reaches beyond the view says who is outside it.
     assert any("Outside this view" in note and "United States" in note for note in asia.notes)
+    assert not any("Outside this view" in note and "Russia" in note for note in asia.notes)
     assert not any("Outside this view" in note for note in world.notes)
 
 
