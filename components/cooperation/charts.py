@@ -252,16 +252,17 @@ def make_delegation_levels(data: DataPackage, values: Mapping[str, Any], lang: L
         position=[localized(row, "position", lang) for _, row in delegations.iterrows()],
         verification_text=[t(f"verification.{v}", lang) for v in delegations["verification"]],
     )
-    # Who led each delegation is the news: on the row itself, under the country, not only on
-    # hover (which a phone does not have).
     delegations["label"] = [
         _escape(name) + (f" ({_escape(t('cooperation.delegations.observer', lang))})"
                          if attendance == "observer" else "")
-        + '<br><span style="font-size:12px">'
-          f"{_escape(marked(who, conflict) if who else unknown)}</span>"
-        for name, attendance, who, conflict in zip(
-            delegations["country"], delegations["attendance"], delegations["representative"],
-            delegations["conflict_id"], strict=True)]
+        for name, attendance in zip(delegations["country"], delegations["attendance"],
+                                    strict=True)]
+    # Who led each delegation is the news: beside its mark, not only on hover (which a phone
+    # does not have).
+    unnamed = t("cooperation.delegations.not_named_short", lang)  # beside a mark, at 375 px
+    delegations["leader"] = [_escape(marked(who, conflict) if who else unnamed)
+                             for who, conflict in zip(delegations["representative"],
+                                                      delegations["conflict_id"], strict=True)]
     delegations["hover"] = [
         "<br>".join(part for part in (
             f"<b>{_escape(row['country'])}</b>"

@@ -202,7 +202,7 @@ def delegation_symbol(attendance: str, verification: str) -> str:
             "conflict": f"{shape}-x-open"}.get(verification, f"{shape}-open")
 
 
-ROW_PX = 40  # a delegation's row: the country, and under it who led it
+ROW_PX = 30  # a delegation's row
 
 
 def make_delegation_figure(
@@ -215,11 +215,11 @@ def make_delegation_figure(
 ) -> go.Figure:
     """Who came, by level: one row per delegation, one column per level, a mark where they meet.
 
-    ``delegations`` has iso3, level, attendance, verification, label (the row label) and hover,
-    already in reading order (top to bottom); ``levels`` maps level ids to column labels in
-    order; ``legend_names`` names the mark kinds (``verified``, ``unconfirmed``, ``conflict``,
-    ``observer``). Russia is drawn in Russia's colour, the rest in one ink; ``highlight`` fades
-    every level but that one.
+    ``delegations`` has iso3, level, attendance, verification, label (the row label), hover and,
+    optionally, leader (written beside the mark), already in reading order (top to bottom);
+    ``levels`` maps level ids to column labels in order; ``legend_names`` names the mark kinds
+    (``verified``, ``unconfirmed``, ``conflict``, ``observer``). Russia is drawn in Russia's
+    colour, the rest in one ink; ``highlight`` fades every level but that one.
     """
     figure = go.Figure(layout=base_layout())
     level_labels = list(levels.values())
@@ -231,8 +231,16 @@ def make_delegation_figure(
                for level in delegations["level"]]
     symbols = [delegation_symbol(attendance, verification) for attendance, verification
                in zip(delegations["attendance"], delegations["verification"], strict=True)]
+    # A leader's name reads to the right of the mark, or to its left in the last two columns,
+    # where the row is empty either way: a row has one mark.
+    last_columns = set(list(levels)[-2:])
     figure.add_trace(go.Scatter(
-        x=[levels[level] for level in delegations["level"]], y=row_labels, mode="markers",
+        x=[levels[level] for level in delegations["level"]], y=row_labels,
+        mode="markers+text" if "leader" in delegations else "markers",
+        text=delegations.get("leader"),
+        textposition=["middle left" if level in last_columns else "middle right"
+                      for level in delegations["level"]],
+        textfont={"size": 11, "color": colours}, cliponaxis=False,
         marker={"symbol": symbols, "size": 15, "color": colours, "opacity": opacity,
                 "line": {"width": 2, "color": colours}},
         hovertext=delegations["hover"], hoverinfo="text", showlegend=False,

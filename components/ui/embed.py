@@ -154,9 +154,9 @@ def copy_button(target_key: str, label: str, copied: str) -> None:
         f"var box=document.querySelector({js_literal(box)});if(!box)return;"
         f"var done=function(){{b.textContent={js_literal(copied)};"
         f"setTimeout(function(){{b.textContent={js_literal(label)};}},2000);}};"
+        "var select=function(){box.select();document.execCommand('copy');done();};"
         "if(navigator.clipboard&&window.isSecureContext){"
-        "navigator.clipboard.writeText(box.value).then(done);}"
-        "else{box.select();document.execCommand('copy');done();}});})();")
+        "navigator.clipboard.writeText(box.value).then(done,select);}else{select();}});})();")
     st.html(f'<button type="button" id="{html.escape(button_id)}" class="ru-copy" '
             f'style="{COPY_BUTTON_STYLE}">{html.escape(label)}</button>'
             f"<script>{script}</script>", unsafe_allow_javascript=True, width="content")

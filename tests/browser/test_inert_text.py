@@ -32,7 +32,8 @@ PLANTED = f"{IMAGE} {SCRIPT} {LINK} {JAVASCRIPT_LINK} {ANCHOR} **bold**"
 COLUMNS = {
     "statements.csv": ("speaker_en", "text_en", "text_id", "evidence_en"),
     "events.csv": ("title_en", "description_en"),
-    "sources.csv": ("publisher", "title"),
+    "sources.csv": ("title",),
+    "publishers.csv": ("name",),  # the name every source line gives its publisher
 }
 PAGES = ("", "timeline", "cooperation", "sources", "map")
 
