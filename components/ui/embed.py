@@ -32,7 +32,7 @@ from components.publish.embed_flags import read_flags
 from components.registry import RETIRED_CHARTS, UnknownChartError, chart_ids, get_chart
 from components.streamlit_compat.dom import EMBED_CSS, TRANSPARENT_EMBED_CSS
 from components.text.i18n import Lang, t
-from components.text.safe_text import js_literal, md_escape
+from components.text.safe_text import md_escape
 from components.ui import controls, frame
 from components.ui.loading import load_data
 
@@ -141,22 +141,27 @@ COPY_BUTTON_STYLE = ("font: inherit; font-size: 0.875rem; padding: 0.25rem 0.75r
                      "background: transparent; color: inherit; cursor: pointer; min-height: 2.5rem")
 
 
+# One listener for every copy button, installed once per page: Streamlit may draw a button's
+# element anew on a rerun, which a listener on the button itself would not survive.
+_COPY_SCRIPT = (
+    "(function(){if(window.__ruCopyButtons)return;window.__ruCopyButtons=1;"
+    "document.addEventListener('click',function(e){"
+    "var b=e.target.closest?e.target.closest('.ru-copy'):null;if(!b)return;"
+    "var box=document.querySelector(b.dataset.from);if(!box)return;"
+    "var done=function(){b.textContent=b.dataset.copied;"
+    "setTimeout(function(){b.textContent=b.dataset.label;},2000);};"
+    "var select=function(){box.select();document.execCommand('copy');done();};"
+    "if(navigator.clipboard&&window.isSecureContext){"
+    "navigator.clipboard.writeText(box.value).then(done,select);}else{select();}});})();")
+
+
 def copy_button(target_key: str, label: str, copied: str) -> None:
     """A button that copies the text of the keyed text box ``target_key`` to the clipboard: the
     copy st.code offers, without the half-megabyte highlighter that comes with it. Without the
-    Clipboard API (an insecure origin) it selects the text and asks the browser to copy."""
-    box = f".st-key-{target_key} textarea"
-    button_id = f"ru-copy-{target_key}"
-    # No "<" in the script: Streamlit's sanitiser drops a script that has one before a letter.
-    script = (
-        f"(function(){{var b=document.getElementById({js_literal(button_id)});if(!b)return;"
-        "b.addEventListener('click',function(){"
-        f"var box=document.querySelector({js_literal(box)});if(!box)return;"
-        f"var done=function(){{b.textContent={js_literal(copied)};"
-        f"setTimeout(function(){{b.textContent={js_literal(label)};}},2000);}};"
-        "var select=function(){box.select();document.execCommand('copy');done();};"
-        "if(navigator.clipboard&&window.isSecureContext){"
-        "navigator.clipboard.writeText(box.value).then(done,select);}else{select();}});})();")
-    st.html(f'<button type="button" id="{html.escape(button_id)}" class="ru-copy" '
-            f'style="{COPY_BUTTON_STYLE}">{html.escape(label)}</button>'
-            f"<script>{script}</script>", unsafe_allow_javascript=True, width="content")
+    Clipboard API (an insecure origin, a refused permission) it selects the text and asks the
+    browser to copy. No "<" in the script: Streamlit's sanitiser drops a script with one."""
+    source = f".st-key-{target_key} textarea"
+    st.html(f'<button type="button" class="ru-copy" style="{COPY_BUTTON_STYLE}" '
+            f'data-from="{html.escape(source)}" data-label="{html.escape(label)}" '
+            f'data-copied="{html.escape(copied)}">{html.escape(label)}</button>'
+            f"<script>{_COPY_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")

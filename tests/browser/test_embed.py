@@ -94,14 +94,18 @@ def test_the_copy_button_puts_the_snippet_on_the_clipboard_and_follows_a_change_
     page = browser_page.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
     open_page(page, app_url, "embed", lang="en", chart="history")
-    button = page.get_by_role("button", name="Copy the code")
+    # The button's script runs once Streamlit has mounted its element.
+    page.wait_for_function("window.__ruCopyButtons === 1")
+    button = page.locator(".ru-copy")
     button.click()
     expect(button).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("<iframe") and "chart=history" in copied
-    page.get_by_role("button", name="Dark", exact=True).click()
+    page.locator(".st-key-theme").get_by_text("Dark", exact=True).click()
     expect(embed_link_box(page)).to_have_value(re.compile("theme=dark"))
-    page.get_by_role("button", name="Copy the code").click()
+    expect(button).to_have_text("Copy the code")  # back after two seconds
+    button.click()
+    expect(button).to_have_text("Copied")
     assert "theme=dark" in page.evaluate("navigator.clipboard.readText()")
 
 

@@ -71,10 +71,17 @@ def wait_for_charts(page: Page, timeout_ms: int = 60_000) -> None:
     page.wait_for_function(chromium.CHARTS_COUNT_DRAWN_JS, arg=MAP_CHARTS, timeout=timeout_ms)
 
 
+SELECT_BOXES = 2  # the map page's bloc and country pickers
+
+
 def open_view(page: Page, base_url: str) -> None:
     page.goto(base_url + VIEW, wait_until="domcontentloaded")
     chromium.wait_until_idle(page, 60_000)
     wait_for_charts(page)
+    # The select boxes' module can arrive after the charts on a loaded machine: the view is
+    # whole once they are drawn too.
+    expect(page.locator('[data-testid="stSelectbox"] input[role="combobox"]')).to_have_count(
+        SELECT_BOXES, timeout=30_000)
 
 
 def sticky_replica(page: Page) -> str:
