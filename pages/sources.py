@@ -31,14 +31,17 @@ for kind, lines in text.sources.items():
 st.header(t("sources.conflicts_heading", lang))
 st.markdown("\n".join(text.conflicts))
 
+# Long lists folded, their length on the label: the page stays a few screens on a phone.
 st.header(t("sources.unconfirmed_heading", lang))
-st.markdown("\n".join(text.unconfirmed))
+with st.expander(t("sources.show_all", lang, count=len(text.unconfirmed))):
+    st.markdown("\n".join(text.unconfirmed))
 
 st.header(t("corrections.heading", lang))
 st.markdown(f'{t("corrections.intro", lang)} [{t("corrections.feed_link", lang)}]'
             f"(corrections.atom?lang={lang})")
-st.markdown("\n".join(per_view("sources.corrections", data, lang,
-                               lambda: correction_lines(data, lang))))
+corrections = per_view("sources.corrections", data, lang, lambda: correction_lines(data, lang))
+with st.expander(t("sources.show_all", lang, count=len(corrections))):
+    st.markdown("\n".join(corrections))
 
 st.header(t("sources.checked_heading", lang))
 st.write(t("sources.checked_intro", lang))
