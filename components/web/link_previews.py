@@ -28,6 +28,7 @@ import html
 import logging
 import os
 import re
+from collections.abc import Mapping
 from urllib.parse import parse_qs, quote, urlencode
 
 import anyio.to_thread
@@ -147,7 +148,12 @@ def address_tags(page, query_string: str, base: str, lang: str) -> str:
 
 
 def link_lang(query_string: str) -> str:
-    lang = parse_qs(query_string).get("lang", ["id"])[-1]
+    return query_lang(parse_qs(query_string))
+
+
+def query_lang(query: Mapping[str, list[str]]) -> str:
+    """The language a parsed query names, Indonesian when it names none the app has."""
+    lang = query.get("lang", ["id"])[-1]
     return lang if lang in LANGS else "id"
 
 

@@ -26,10 +26,9 @@ from components.registry import UnknownChartError, get_chart
 from components.streamlit_compat import tcp_nodelay
 from components.streamlit_compat.bundle_fixes import FrontendFixes
 from components.streamlit_compat.text_frames import TextFramesClose
-from components.text.i18n import LANGS
 from components.web.compression import Compression
 from components.web.headers import SecurityHeaders
-from components.web.link_previews import LinkPreviews
+from components.web.link_previews import LinkPreviews, link_lang, query_lang
 
 
 def base_path() -> str:
@@ -65,8 +64,7 @@ def view_card(name: str, query: dict) -> tuple[int, bytes | str, dict[str, str]]
         spec = None
     if kind != "png" or spec is None:
         return 404, "no such card: /social-card/<chart>.png", {}
-    lang = query.get("lang", ["id"])[-1]
-    lang = lang if lang in LANGS else "id"
+    lang = query_lang(query)
     values, _ = parse_query(spec.params, query)
     data = current_package()
     chart = built(spec, data, values, lang)
@@ -110,8 +108,7 @@ async def oembed_answer(request):
 async def corrections_atom(request):
     # The corrections log as Atom (components/publish/feed.py), in the link's language; its links
     # name the public address when one is configured, else the host the request came to.
-    lang = request.query_params.get("lang", "id")
-    lang = lang if lang in LANGS else "id"
+    lang = link_lang(request.url.query)
     base, headers = _public_or_host(request)
     body = await anyio.to_thread.run_sync(lambda: corrections_feed(current_package(), lang, base))
     return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
@@ -147,8 +144,7 @@ def view_data(name: str, query: dict, base: str) -> tuple[int, bytes, str]:
         spec = get_chart(chart_id)
     except UnknownChartError:
         return 404, f"no chart {chart_id[:40]!r}".encode(), "text/plain"
-    lang = query.get("lang", ["id"])[-1]
-    lang = lang if lang in LANGS else "id"
+    lang = query_lang(query)
     values, _ = parse_query(spec.params, query)
     data = current_package()
     chart = built(spec, data, values, lang)
@@ -166,9 +162,9 @@ async def chart_data(request):
         view_data, name, parse_qs(request.url.query), base)
     if status == 200:
         chart_id, _, kind = name.rpartition(".")
-        lang = request.query_params.get("lang", "id")
+        lang = link_lang(request.url.query)
         headers["Content-Disposition"] = (
-            f'attachment; filename="{chart_id}-{lang if lang in LANGS else "id"}.{kind}"')
+            f'attachment; filename="{chart_id}-{lang}.{kind}"')
     return Response(body, status_code=status, media_type=media_type, headers=headers)
 
 
