@@ -82,3 +82,8 @@ def get_chart(chart_id: str) -> ChartSpec:
 
 def charts_on(page: str) -> list[ChartSpec]:
     return [spec for spec in CHARTS if spec.page == page]
+
+
+def lead_chart(page: str) -> ChartSpec:
+    """The chart a section page leads with (its first): its title is the page's h1."""
+    return charts_on(page)[0]

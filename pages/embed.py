@@ -82,4 +82,4 @@ if chart is not None:
         on_click="ignore", key="embed.fallback")
 
 st.subheader(t("embed.preview_heading", lang))
-st.iframe(url, height=height + 16, alt=description or spec.chart_id)
+embed.preview(url, height + 16, description or spec.chart_id)

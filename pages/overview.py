@@ -18,11 +18,13 @@ follow_tracker_click(CLAIM.key)
 
 shell.language_link(lang)
 top = opening(data, lang)
-st.title(top.headline)
+st.title(top.headline, anchor=False)
+if top.context:
+    st.write(top.context)
+show_chart(get_chart("claim-tracker"), data, controls.current(PARAMS), lang, on_select="rerun")
 st.write(top.lede)
 st.caption(top.sources)
 shell.checked_note(lang)
-show_chart(get_chart("claim-tracker"), data, controls.current(PARAMS), lang, on_select="rerun")
 
 st.header(t("overview.claims_heading", lang))
 st.caption(t("overview.claims_intro", lang))

@@ -15,8 +15,9 @@ from components.ui.loading import load_data, per_view
 
 lang = shell.current_lang()
 data = load_data(lang)
-shell.page_header("nav.sources", "sources.dek", lang)
 text = per_view("sources.page", data, lang, lambda: sources_page_text(data, lang))
+shell.section_header("nav.sources", text.finding, t("sources.context", lang), lang)
+shell.checked_note(lang)
 
 st.header(t("sources.method_heading", lang))
 st.markdown(t("sources.method", lang))

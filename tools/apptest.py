@@ -49,10 +49,39 @@ def overview_heading(lang: str) -> str:
     return verdict_headline(verdict(claims(read_package())), lang)
 
 
+def page_heading(page: str, lang: str, **values) -> str:
+    """A page's h1 as the shipped data gives it: the Overview's verdict, the Sources page's count
+    of sources, a section's lead chart title for the view ``values`` names (defaults otherwise),
+    the Embed page's name."""
+    from components.data.dictionary import sources_finding
+    from components.data.package import read_package
+    from components.registry import charts_on, lead_chart
+
+    if page == "overview":
+        return overview_heading(lang)
+    if page == "sources":
+        return sources_finding(read_package(), lang)
+    if not charts_on(page):
+        return t(f"nav.{page}", lang)
+    spec = lead_chart(page)
+    return spec.make(read_package(), {**spec.defaults, **values}, lang).title
+
+
+def heading(app: AppTest) -> str:
+    """The page's h1 as shown (markdown escapes removed)."""
+    return app.title[0].value.replace("\\", "")
+
+
 def frame_titles(app: AppTest) -> list[str]:
-    """The titles of the chart frames on the page, as shown (markdown escapes removed)."""
+    """The titles the chart frames show (markdown escapes removed): not the lead chart's, which
+    is the page's h1."""
     return [block.value.removeprefix("#### ").replace("\\", "")
             for block in app.markdown if block.value.startswith("#### ")]
+
+
+def chart_titles(app: AppTest) -> list[str]:
+    """The titles of every chart on a section page: its h1 (the lead chart's), then the frames'."""
+    return [*([heading(app)] if app.title else []), *frame_titles(app)]
 
 
 def link_notices(app: AppTest, lang: str = "en") -> list[str]:

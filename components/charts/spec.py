@@ -45,6 +45,9 @@ class Chart:
     # Tools and data used as tools, named apart from the evidence: (what they gave, e.g. "Map";
     # their source ids). The source line reads "Source: ... Map: Natural Earth".
     credits: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Tools the chart's face does not credit, as a newsroom's map credits its shapes only:
+    # "About this data" and the ZIP list them with the rest (the capitals' coordinate files).
+    tool_ids: tuple[str, ...] = ()
     # The same rows for data desks: stable column names from ``chart_data.FIELDS``, ISO dates,
     # numbers as numbers, codes as the data package spells them (the CSV and ZIP downloads).
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)

@@ -68,6 +68,11 @@ SUMMIT_LABEL_FONT = {"size": 12, "color": MUTED_TEXT}
 
 DARK_BACKGROUND = "#0E1117"  # Streamlit's dark theme background
 
+# A halo in the paper's colour around text written over shaded areas (names on the map), so it
+# reads over any shade; a CSS text-shadow, as plotly's textfont.shadow takes it.
+LABEL_HALO = "0 0 2px #FFFFFF, 0 0 3px #FFFFFF, 0 0 4px #FFFFFF"
+DARK_LABEL_HALO = LABEL_HALO.replace("#FFFFFF", DARK_BACKGROUND)
+
 # The dark theme's counterpart of every neutral the figures use on light paper. Bloc and track
 # colours are not here: each keeps its colour in both themes (the Okabe-Ito hues stay readable
 # on dark paper). Sequential scales are reversed, so "more" still stands out.
@@ -80,6 +85,7 @@ DARK_COLOURS = {
     "#FFFFFF": DARK_BACKGROUND,
     "WHITE": DARK_BACKGROUND,
     "RGBA(255,255,255,0.85)": "rgba(14,17,23,0.85)",
+    LABEL_HALO.replace(" ", "").upper(): DARK_LABEL_HALO,
     **dict(zip(OVERLAP_COLOURS, ["#3A4350", "#56606E", "#7C8794", "#A9B2BD", "#DDE2E8"],
                strict=True)),
 }
@@ -135,7 +141,7 @@ def add_summit_line(figure: go.Figure, x: Any, label: str, *, yanchor: str = "bo
 
 
 def _is_colour_key(key: str) -> bool:
-    return "color" in key.lower()
+    return "color" in key.lower() or key == "shadow"
 
 
 def _dark_value(value: Any) -> Any:

@@ -20,9 +20,6 @@ from components.charts.theme import INK, MUTED_TEXT, RUSSIA_COLOUR, base_layout,
 LEGEND_SLACK = "\u00a0\u00a0\u00a0"
 FADED = 0.22  # opacity of marks outside the reader's focus: still there, for context
 
-# Level labels wrap at this width: on a phone plotly tilts them, and a long one ran past the
-# figure's left edge.
-COLUMN_LABEL_CHARS = 14
 # The margin plotly grows for long axis labels falls a few pixels short of the longest upright
 # or multi-line one, which a phone's edge then cut; an empty axis title beyond them adds room.
 EDGE_ROOM = {"text": "\u00a0", "standoff": 0}
@@ -32,10 +29,6 @@ EDGE_ROOM_SMALL = {**EDGE_ROOM, "font": {"size": 8}}
 def _legend_name(name: str) -> str:
     """``name`` with slack after each of its lines, the longest one included."""
     return "<br>".join(line + LEGEND_SLACK for line in name.split("<br>"))
-
-
-def _wrapped_label(label: str) -> str:
-    return "<br>".join(textwrap.wrap(label, COLUMN_LABEL_CHARS)) or label
 
 
 BASIS_MARKERS = {  # how an initiative meets a sector: shape and fill, never colour alone
@@ -258,16 +251,43 @@ def make_delegation_figure(
         figure.add_vrect(x0=position - 0.5, x1=position + 0.5, fillcolor=RUSSIA_COLOUR,
                          opacity=0.08, line_width=0, layer="below")
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=level_labels,
-                        tickmode="array", tickvals=level_labels,
-                        ticktext=[_wrapped_label(label) for label in level_labels],
-                        title=EDGE_ROOM, range=[-0.5, len(levels) - 0.5],
-                        side="top", showgrid=True, fixedrange=True, automargin=True)
+                        showticklabels=False, range=[-0.5, len(levels) - 0.5],
+                        showgrid=True, fixedrange=True)
+    header_px = add_stair_headers(figure, level_labels)
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=row_labels[::-1],
                         range=[-0.5, len(row_labels) - 0.5], showgrid=True, fixedrange=True,
                         automargin=True, title=EDGE_ROOM_SMALL)
     figure.update_layout(
         height=190 + ROW_PX * len(row_labels),
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        margin={"l": 8, "r": 8, "t": header_px + 8, "b": 8},
     )
     return figure
+
+
+HEADER_LINE_PX = 15  # one line of an 11 px column header
+HEADER_GAP_PX = 3
+HEADER_CHARS = 24  # a header longer than this goes on two lines
+
+
+def add_stair_headers(figure: go.Figure, labels: list[str]) -> int:
+    """Column headers written level, one above the other like stairs, each ending at its column
+    with a thin line down to it; returns the height they take above the plot, in px.
+
+    Five columns share about 160 px on a phone: side by side, a header had to turn 90 degrees.
+    Stacked, each can be as wide as the chart left of its column. The first column's header sits
+    lowest and the last column's highest, so no line down to a column crosses another header.
+    """
+    offset = HEADER_GAP_PX
+    for label in labels:
+        lines = textwrap.wrap(label, HEADER_CHARS) or [label]
+        figure.add_annotation(x=label, xref="x", y=1, yref="paper", yanchor="bottom",
+                              yshift=offset, xanchor="right", xshift=-4, align="right",
+                              showarrow=False,
+                              text="<br>".join(lines), font={"size": 11, "color": MUTED_TEXT},
+                              name="column-header")
+        figure.add_shape(type="line", xref="x", x0=label, x1=label, yref="paper",
+                         ysizemode="pixel", yanchor=1, y0=0, y1=offset + HEADER_LINE_PX // 2,
+                         line={"color": MUTED_TEXT, "width": 1}, layer="above")
+        offset += HEADER_LINE_PX * len(lines) + HEADER_GAP_PX
+    return offset

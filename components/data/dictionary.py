@@ -168,10 +168,20 @@ def dictionary_lines(resource: Mapping, lang: Lang) -> list[str]:
     return lines
 
 
+def sources_finding(data: DataPackage, lang: Lang) -> str:
+    """The Sources page's h1: how many sources, from how many publishers, and where they differ."""
+    counts = {name: len(data[name]) if name in data else 0
+              for name in ("sources", "publishers", "conflicts")}
+    return t("sources.finding", lang, sources=counts["sources"],
+             publishers=counts["publishers"],
+             conflicts=t_count("sources.finding_conflicts", lang, counts["conflicts"]))
+
+
 @dataclass(frozen=True)
 class SourcesPageText:
-    """The Sources & data page's lists, as markdown list items."""
+    """The Sources & data page's h1 and lists, the lists as markdown list items."""
 
+    finding: str
     sources: dict[str, list[str]]  # by kind, authority first
     conflicts: list[str]
     unconfirmed: list[str]
@@ -181,6 +191,7 @@ class SourcesPageText:
 
 def sources_page_text(data: DataPackage, lang: Lang) -> SourcesPageText:
     return SourcesPageText(
+        finding=sources_finding(data, lang),
         sources=(source_lines(data["sources"], lang, state_names(data, lang))
                  if "sources" in data else {}),
         conflicts=conflict_lines(data, lang),

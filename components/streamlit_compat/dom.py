@@ -12,8 +12,9 @@ SHIMS = (STYLES := Shim(
     "dom-styles", "1.67.0",
     why="The chart-only embed's spacing (16 px around its content instead of Streamlit's 1rem "
         "and gaps), the dark theme's date picker contrast (2.5:1 as Streamlit draws it, 7.2:1 "
-        "with this style) and the printed page (no sidebar, header or controls), which no theme "
-        "option or public style hook sets.",
+        "with this style), the printed page (no sidebar, header or controls) and a phone's first "
+        "screen (the space above the content, the h1's size), which no theme option or public "
+        "style hook sets.",
     remove_when="Streamlit offers a theme option for the selected day's colour and an embed "
                 "layout without padding."),)
 
@@ -58,6 +59,20 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
 LINK_WRAP_CSS = _styled("""<style>
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] a * { white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; height: auto !important; }
+</style>""")
+
+# On a phone a section page's finding and the top of its chart share the first screen: Streamlit
+# keeps 6rem above the content (its header is 3.75rem) and draws an h1 at 2.75rem, which made a
+# two-line finding five lines tall. The section's name above the h1 is a kicker, not a caption.
+PHONE_PAGE_CSS = _styled("""<style>
+.st-key-section-kicker p { text-transform: uppercase; letter-spacing: 0.06em; font-weight: 600;
+  margin-bottom: -0.75rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; line-height: 1.2; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 4rem !important; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; line-height: 1.25;
+    padding-top: 0.25rem; }
+}
 </style>""")
 
 # A printed page (or Chromium's PDF) is the story: charts at the page's width, their titles,

@@ -63,6 +63,13 @@ DIALOGUE_BEGINS, JOINS_EAS = "asean-russia-dialogue-begins", "eas-6-bali-2011"
 WEEK_LABEL_CHARS = 34
 
 
+def month_ticks(year: int, lang: Lang) -> list[tuple[date, str]]:
+    """Every other month of ``year``, named in ``lang`` ("Jan", "Mar"; "Jan", "Mar" and "Mei" in
+    Indonesian): the up-close panel's ticks, none in the next year."""
+    return [(date(year, month, 1), babel_format_date(date(year, month, 1), "MMM", locale=lang))
+            for month in range(1, 13, 2)]
+
+
 def day_month(value: date | pd.Timestamp, lang: Lang) -> str:
     """ "7 September": the year goes without saying inside the summit week."""
     value = value.date() if isinstance(value, pd.Timestamp) else value
@@ -255,7 +262,8 @@ def make_history(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Ch
         after_label=t("timeline.after_label", lang), key_moments=key_moments,
         empty_text=t("timeline.history.empty", lang), zoom=zoom if zoomed else None,
         zoom_label=t("timeline.history.zoom_label", lang, year=SUMMIT_DAY.year,
-                     day=format_short_date(SUMMIT_DAY, lang)))
+                     day=format_short_date(SUMMIT_DAY, lang)),
+        zoom_ticks=month_ticks(SUMMIT_DAY.year, lang))
     per_track = counts_by_track(events, tracks)
     by_track = ", ".join(f"{labels[track]} {count}" for track, count in per_track.items())
     precise = events["date_precision"].eq("day").all()

@@ -155,24 +155,33 @@ def _x_pad(start: date, end: date) -> timedelta:
 
 
 MOMENT_WIDTH = 18  # characters on a key moment's line
+LANE_PX = 56
+# Marks nudge up to 0.22 of a lane from its line (events.lane_offsets) and reach 8 px beyond
+# their centre: at 90 px a lane leaves 34 px free between two lanes' marks, two lines of label.
+LABELLED_LANE_PX = 90
 
 
 def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels: Mapping[str, str],
                    x_range: tuple[date, date], summit_day: date, summit_label: str,
                    after_label: str, key_moments: Sequence[Mapping[str, object]],
                    empty_text: str, zoom: tuple[date, date] | None = None,
-                   zoom_label: str = "") -> go.Figure:
+                   zoom_label: str = "", zoom_ticks: Sequence[tuple[date, str]] = ()
+                   ) -> go.Figure:
     """One lane per track (first track on top), x = date; the summit as a dotted line; milestones
     labelled beside their marks. With ``zoom`` (the summit's year), a second panel underneath
     draws that year alone, so the marks piled on it in the long view can be read.
 
     ``points``: one row per event with ``x`` (datetime), ``track``, ``offset`` (vertical nudge
     within the lane), ``hover`` and ``after`` (bool: drawn hollow). ``key_moments``: a few
-    labelled events, each ``{"x", "track", "offset", "text", "below"}``.
+    labelled events, each ``{"x", "track", "offset", "text", "below"}``. ``zoom_ticks``: the
+    second panel's ticks, (day, text) in the reader's language, none outside the year.
     """
     panels = 2 if zoom else 1
-    lane_px = 56
-    heights = [lane_px * max(len(tracks), 1) + 40] + ([lane_px * max(len(tracks), 1)] if zoom else [])
+    lane_count = max(len(tracks), 1)
+    # Labelled lanes are taller: between two lanes' nudged marks a band two label lines high
+    # stays free, so a key moment's label sits beside its mark and on none.
+    lane_px = LABELLED_LANE_PX if key_moments else LANE_PX
+    heights = [lane_px * lane_count + 40] + ([LANE_PX * lane_count] if zoom else [])
     # The second panel's heading, broken into lines a phone-wide chart keeps whole.
     heading = "<br>".join(textwrap.wrap(zoom_label, 38))
     figure = make_subplots(rows=panels, cols=1, shared_yaxes=True, vertical_spacing=0.16 / panels,
@@ -197,7 +206,10 @@ def history_figure(points: pd.DataFrame, *, tracks: Sequence[str], track_labels:
         figure.update_xaxes(type="date", range=[datetime.combine(first, datetime.min.time()) - pad,
                                                 datetime.combine(last, datetime.max.time()) + pad],
                             showgrid=True, fixedrange=True, tickangle=0, row=row, col=1,
-                            **({"tickformat": "%b", "dtick": "M2"} if row == 2 else {}))
+                            **({"tickvals": [datetime.combine(day, datetime.min.time())
+                                             for day, _ in zoom_ticks],
+                                "ticktext": [text for _, text in zoom_ticks]}
+                               if row == 2 else {}))
         figure.update_yaxes(tickvals=list(lanes.values()),
                             ticktext=[track_labels[t] for t in tracks],
                             range=[len(tracks) - 0.45, -0.7], showgrid=True, fixedrange=True,

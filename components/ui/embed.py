@@ -165,3 +165,24 @@ def copy_button(target_key: str, label: str, copied: str) -> None:
             f'data-from="{html.escape(source)}" data-label="{html.escape(label)}" '
             f'data-copied="{html.escape(copied)}">{html.escape(label)}</button>'
             f"<script>{_COPY_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")
+
+
+# The Embed page's preview takes the height the embed reports (static/embed-height.js posts it
+# to the page holding its iframe), so the editor sees the embed whole, as the article will.
+# One listener on the window, set once; no "<" in the script (Streamlit's sanitiser).
+_PREVIEW_HEIGHT_SCRIPT = (
+    "(function(){if(window.__ruPreviewHeight)return;window.__ruPreviewHeight=true;"
+    "window.addEventListener('message',function(event){var data=event.data;"
+    "if(!data||data.type!=='ru-asean-embed-height'||typeof data.height!=='number')return;"
+    "var frames=document.querySelectorAll('.st-key-embed-preview iframe');"
+    "for(var i=0;frames.length>i;i++){if(frames[i].contentWindow!==event.source)continue;"
+    "var px=Math.max(120,Math.min(8000,Math.round(data.height)))+'px';"
+    "frames[i].style.height=px;frames[i].setAttribute('height',String(parseInt(px)));}});})();")
+
+
+def preview(url: str, height: int, alt: str) -> None:
+    """The embed in an iframe at the height it reports (``height``, the estimate, until then)."""
+    with st.container(key="embed-preview"):
+        st.html(f"<script>{_PREVIEW_HEIGHT_SCRIPT}</script>", unsafe_allow_javascript=True,
+                width="content")
+        st.iframe(url, height=height, alt=alt)

@@ -80,20 +80,32 @@ def about_view(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping
 
 
 def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
-               on_select: str = "ignore") -> Any:
-    """Build and frame one chart; returns the plotly selection event when ``on_select="rerun"``."""
+               on_select: str = "ignore", lead: bool = False) -> Any:
+    """Build and frame one chart; returns the plotly selection event when ``on_select="rerun"``.
+
+    ``lead``: the page's h1 already states this chart's title (``lead_title``), so the frame
+    leaves it out."""
     chart = build(spec, data, values, lang)
     with st.container(border=True, key=f"frame-{spec.chart_id}"):
         if chart is None:
             st.error(t("frame.build_failed", lang), icon=":material/error:")
             return None
-        return render_frame(spec, chart, data, values, lang, on_select=on_select)
+        return render_frame(spec, chart, data, values, lang, on_select=on_select, titled=not lead)
+
+
+def lead_title(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
+               fallback: str) -> str:
+    """The title of a page's lead chart, its h1; ``fallback`` when the chart cannot be built
+    (its frame then says so)."""
+    chart = build(spec, data, values, lang)
+    return chart.title if chart is not None else fallback
 
 
 def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
-                 lang: Lang, on_select: str = "ignore") -> Any:
+                 lang: Lang, on_select: str = "ignore", titled: bool = True) -> Any:
     shown = on_screen(spec, chart, data, values, lang)
-    st.markdown(f"#### {md_escape(chart.title)}")
+    if titled:
+        st.markdown(f"#### {md_escape(chart.title)}")
     st.caption(md_escape(chart.subtitle))
     # The table and "About this data" are drawn only once a reader opens their tab: the table's
     # grid is about 250 KB of script and the panel a dozen elements per chart that most readers

@@ -175,9 +175,11 @@ def lede(data: DataPackage, lang: Lang) -> tuple[str, list[str]]:
 
 @dataclass(frozen=True)
 class Opening:
-    """The top of the Overview: the verdict as its headline, the lede and the lede's sources."""
+    """The top of the Overview: the verdict as its headline, the sentence that completes it (what
+    the other claims are), then, under the tracker, the lede and the lede's sources."""
 
     headline: str
+    context: str
     lede: str
     sources: str
 
@@ -186,8 +188,7 @@ def opening(data: DataPackage, lang: Lang) -> Opening:
     def make() -> Opening:
         text, source_ids = lede(data, lang)
         found = verdict(claims(data))
-        return Opening(verdict_headline(found, lang),
-                       f"{positions_sentence(found, lang)} {text}".strip(),
+        return Opening(verdict_headline(found, lang), positions_sentence(found, lang), text,
                        source_line(data["sources"], source_ids, lang))
 
     return per_view("overview.opening", data, lang, make)

@@ -9,7 +9,12 @@ import streamlit as st
 from components.data.coverage import bloc_checked_to, checked_to
 from components.paths import STATIC_DIR
 from components.registry import PAGES
-from components.streamlit_compat.dom import DARK_THEME_DATE_PICKER_CSS, LINK_WRAP_CSS, PRINT_CSS
+from components.streamlit_compat.dom import (
+    DARK_THEME_DATE_PICKER_CSS,
+    LINK_WRAP_CSS,
+    PHONE_PAGE_CSS,
+    PRINT_CSS,
+)
 from components.streamlit_compat.pages_directory import leave_pages_directory_mode
 from components.text.i18n import LANGS, Lang, format_date, resolve_lang, t
 from components.text.safe_text import js_literal, md_escape
@@ -36,7 +41,7 @@ def current_lang() -> Lang:
 
 def _page_styles() -> None:
     # Only <style>: Streamlit puts them where they take no space on the page.
-    for css in (PRINT_CSS, LINK_WRAP_CSS):
+    for css in (PRINT_CSS, LINK_WRAP_CSS, PHONE_PAGE_CSS):
         if css:
             st.html(css)
     if reader_theme() == "dark" and DARK_THEME_DATE_PICKER_CSS:
@@ -135,13 +140,34 @@ def _switch_language(lang: Lang) -> None:
 
 
 def page_header(title_key: str, dek_key: str, lang: Lang) -> None:
-    """The page's browser title (its own, so tabs and shared links tell pages apart), its h1,
-    its one-paragraph introduction, and the day the data was checked to."""
-    st.set_page_config(page_title=f"{t(title_key, lang)} · {t('app.title', lang)}")
+    """A tool page's top (the Embed page): its own browser title, its name as the h1, what it is
+    for, and the day the data was checked to."""
+    browser_title(title_key, lang)
     language_link(lang)
     st.title(t(title_key, lang))
     st.write(t(dek_key, lang))
     checked_note(lang)
+
+
+def section_header(title_key: str, finding: str, context: str, lang: Lang) -> None:
+    """A section page's top: its own browser title, the section's name as a kicker, its finding
+    as the h1, one sentence of context, and nothing else before its chart.
+
+    ``finding`` is the lead chart's title, so the h1 follows the data and the view as the title
+    does; the chart's frame then leaves its own title out. Controls and the day the data was
+    checked to go under the chart, where on a phone they no longer push it off the first screen.
+    """
+    browser_title(title_key, lang)
+    language_link(lang)
+    with st.container(key="section-kicker"):
+        st.caption(t(title_key, lang))
+    st.title(md_escape(finding), anchor=False)
+    st.write(context)
+
+
+def browser_title(title_key: str, lang: Lang) -> None:
+    """The page's own browser title: tabs, bookmarks and history tell pages apart."""
+    st.set_page_config(page_title=f"{t(title_key, lang)} · {t('app.title', lang)}")
 
 
 def checked_note(lang: Lang) -> None:

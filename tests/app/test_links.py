@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.charts.url_state import Param, parse_query, to_query
 from components.registry import PAGE_PARAMS
-from tools.apptest import frame_titles, link_notices, open_app
+from tools.apptest import chart_titles, link_notices, open_app
 
 
 def changed_value(param: Param):
@@ -56,8 +56,8 @@ def test_a_link_with_every_control_changed_reproduces_the_view(page):
     assert url_of(first) == link, "the page must keep exactly the link's view in its URL"
 
     second = open_page(page, url_of(first))
-    assert frame_titles(second) == frame_titles(first)
-    assert frame_titles(first), "the page shows its charts"
+    assert chart_titles(second) == chart_titles(first)
+    assert chart_titles(first), "the page shows its charts"
 
 
 @pytest.mark.parametrize("page", list(PAGE_PARAMS))

@@ -4,7 +4,7 @@ import pytest
 
 from components.text.i18n import t
 from components.text.safe_text import md_escape
-from tools.apptest import frame_titles, open_app
+from tools.apptest import chart_titles, heading, open_app, page_heading
 
 TIMEOUT = 60
 
@@ -14,13 +14,13 @@ def run_map(**params):
 
 
 def headings(app):
-    return [f"#### {title}" for title in frame_titles(app)]
+    return [f"#### {title}" for title in chart_titles(app)]
 
 
 def test_the_map_page_opens_on_the_overlap_view_of_summit_day():
     app = run_map(lang="en")
     assert not app.exception, [e.value for e in app.exception]
-    assert app.title[0].value == t("nav.map", "en")
+    assert heading(app) == page_heading("map", "en")
     assert any("On 7 September 2023" in h and "two or more" in h for h in headings(app))
     assert not app.warning
 

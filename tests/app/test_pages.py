@@ -5,7 +5,7 @@ import pytest
 from components.registry import PAGES
 from components.text.i18n import LANGS, t
 from components.text.safe_text import md_escape
-from tools.apptest import open_app, overview_heading
+from tools.apptest import heading, open_app, overview_heading, page_heading
 
 TIMEOUT = 60
 
@@ -19,8 +19,7 @@ def run_page(script, **params):
 def test_every_page_runs_in_both_languages(page, lang):
     app = run_page(page.script, lang=lang)
     assert not app.exception, [e.value for e in app.exception]
-    assert app.title[0].value == (overview_heading(lang) if page.url_path == "overview"
-                                   else t(page.title_key, lang))
+    assert heading(app) == page_heading(page.url_path, lang)
 
 
 def test_an_unknown_language_falls_back_to_indonesian_with_a_notice():

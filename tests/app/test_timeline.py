@@ -10,7 +10,7 @@ from components.text.i18n import LANGS, t
 from components.timeline.charts import history_events
 from components.timeline.events import TRACKS, last_year
 from components.ui.timeline import event_list_key
-from tools.apptest import frame_titles, open_app
+from tools.apptest import chart_titles, heading, open_app, page_heading
 
 TIMEOUT = 60
 PAGE = "pages/timeline.py"
@@ -20,14 +20,11 @@ def run_timeline(**params):
     return open_app(PAGE, **params)
 
 
-chart_titles = frame_titles
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_page_shows_both_charts_with_their_findings_in_each_language(lang):
     app = run_timeline(lang=lang)
     assert not app.exception, [e.value for e in app.exception]
-    assert app.title[0].value == t("nav.timeline", lang)
+    assert heading(app) == page_heading("timeline", lang)
     week, history = chart_titles(app)
     assert week.startswith("Lavrov")
     assert "1991" in history and "2011" in history

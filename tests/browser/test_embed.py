@@ -429,3 +429,18 @@ def test_a_kept_alive_connection_gets_each_answer_without_waiting_for_an_ack(app
         connection.close()
     later = sorted(seconds[1:])
     assert later[len(later) // 2] < 0.02, f"answers took {[round(s * 1000) for s in seconds]} ms"
+
+
+@pytest.mark.parametrize("chart_id", ["membership-map", "history"])
+def test_the_embed_pages_preview_is_as_tall_as_the_embed_on_a_phone(make_page, app_url,
+                                                                    open_page, chart_id):
+    """The editor sees the embed whole, last note and footer included: the preview takes the
+    height the embed reports, not an estimate that clipped it at 375 px."""
+    page = make_page(viewport=chromium.PHONE, is_mobile=True, has_touch=True).page
+    open_page(page, app_url, "embed", lang="id", chart=chart_id)
+    preview = page.locator(".st-key-embed-preview iframe")
+    expect(preview).to_be_visible(timeout=30_000)
+    index = page.locator("iframe").evaluate_all(
+        "frames => frames.findIndex(f => f.closest('.st-key-embed-preview'))")
+    fit = wait_until_fitted(page, index)
+    assert_source_line_inside(fit)

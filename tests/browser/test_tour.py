@@ -11,6 +11,8 @@ on a phone nothing scrolls sideways and chart text stays whole and legible.
 Tests that click, type or resize live beside the feature they test.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -41,6 +43,11 @@ PAGE_CASES = [(page, lang) for page in PAGES for lang in LANGS]
 PAGE_IDS = [f"{page.url_path}-{lang}" for page, lang in PAGE_CASES]
 EMBED_CASES = [(spec, lang) for spec in CHARTS for lang in LANGS]
 EMBED_IDS = [f"{spec.chart_id}-{lang}" for spec, lang in EMBED_CASES]
+# An instruction a touch screen cannot follow, in either language.
+POINTER_WORDS = re.compile(r"\b(hover|mouse|click|klik|arahkan|kursor)", re.IGNORECASE)
+# Pages that tell a story, each leading with its finding (the Embed page is a tool for editors).
+SECTION_PAGES = [page for page in PAGES if page.url_path != "embed"]
+SECTION_CASES = [(page, lang) for page in SECTION_PAGES for lang in LANGS]
 
 
 def open_embed(page, app_url, open_page, chart_id: str, lang: str) -> None:
@@ -93,6 +100,7 @@ def test_embed_tour(browser_page, app_url, open_page, spec, lang):
     assert f"/{link_path(home)}?lang={lang}" in dashboard.get_attribute("href")
     # The chart in words, for screen readers only.
     assert page.locator(".ru-sr-only").inner_text().strip()
+    assert not POINTER_WORDS.findall(page.locator('[data-testid="stMain"]').inner_text())
     assert browser_page.console_errors == []
     assert other_language_text(page, lang) == []
     violations = axe_violations(page)
@@ -139,6 +147,7 @@ def test_phone_tour(make_page, app_url, open_page, page_info, lang):
     charts = len(charts_on(page_info.url_path))
     wait_for_charts(page, charts)
 
+    assert not POINTER_WORDS.findall(page.locator('[data-testid="stMain"]').inner_text())
     width, too_wide, scrollers = sideways_overflow(page, PHONE["width"])
     assert width <= PHONE["width"], too_wide
     assert scrollers == []
@@ -151,3 +160,25 @@ def test_phone_tour(make_page, app_url, open_page, page_info, lang):
         measured, small = small_chart_text(page)
         assert measured, "no chart text found: nothing was measured"
         assert small == []
+
+
+# The first screen's bottom, and how much of the lead chart must show above it, in px.
+FIRST_SCREEN_PX = PHONE["height"]
+CHART_SHOWN_PX = 100
+
+
+@pytest.mark.parametrize(("page_info", "lang"), SECTION_CASES,
+                         ids=[f"{p.url_path}-{lang}" for p, lang in SECTION_CASES])
+def test_a_section_page_shows_its_finding_and_its_chart_on_a_phones_first_screen(
+        make_page, app_url, open_page, page_info, lang):
+    """At 375 x 812 the h1 (the finding) and the top of the lead chart share the first screen."""
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True).page
+    open_page(page, app_url, link_path(page_info), lang=lang)
+    charts = len(charts_on(page_info.url_path))
+    wait_for_charts(page, charts)
+    page.wait_for_timeout(500)
+    heading = page.locator('[data-testid="stMain"] h1').first.bounding_box()
+    assert heading["y"] >= 0 and heading["y"] + heading["height"] <= FIRST_SCREEN_PX
+    if charts:
+        chart = page.locator(".js-plotly-plot").first.bounding_box()
+        assert chart["y"] + CHART_SHOWN_PX <= FIRST_SCREEN_PX, chart

@@ -56,3 +56,24 @@ def test_russias_delegation_is_drawn_in_russias_colour_and_a_level_can_be_highli
     marks = figure.data[0]
     assert list(marks.marker.color) == [RUSSIA_COLOUR, "#34495E"]
     assert list(marks.marker.opacity)[0] == 1.0 and list(marks.marker.opacity)[1] < 0.5
+
+
+def test_level_headers_stand_level_like_stairs_each_ending_at_its_column():
+    """Five headers side by side had to turn 90 degrees on a phone: stacked, none turns, the
+    first column's lowest, each a line above the last, and a thin line down to its column."""
+    from components.cooperation.figures import HEADER_LINE_PX
+    delegations = pd.DataFrame({
+        "iso3": ["JPN"], "level": ["head_of_state_or_government"], "attendance": ["participant"],
+        "verification": ["verified"], "label": ["Japan"], "hover": [""]})
+    levels = {"head_of_state_or_government": "Head of state or government", "deputy": "Deputy",
+              "minister": "Minister"}
+    figure = make_delegation_figure(delegations, levels=levels, legend_names={"verified": "V"})
+    headers = [a for a in figure.layout.annotations if a.name == "column-header"]
+    assert [a.x for a in headers] == list(levels.values())
+    assert all(a.textangle in (None, 0) and a.xanchor == "right" for a in headers)
+    shifts = [a.yshift for a in headers]
+    steps = [higher - lower for lower, higher in zip(shifts, shifts[1:], strict=False)]
+    assert shifts == sorted(shifts) and min(steps) >= HEADER_LINE_PX
+    assert figure.layout.xaxis.showticklabels is False
+    assert figure.layout.margin.t >= shifts[-1] + HEADER_LINE_PX
+    assert [s.x0 for s in figure.layout.shapes if s.type == "line"] == list(levels.values())

@@ -97,3 +97,12 @@ def test_a_source_line_names_the_state_behind_its_publisher_in_the_readers_langu
     assert "milik negara (Rusia)" in lines["id"]
     rappler = next(line for line in lines["en"].splitlines() if line.startswith("- **Rappler**"))
     assert "state-" not in rappler  # an independent outlet names no state
+
+
+def test_the_sources_pages_finding_counts_sources_publishers_and_disagreements(data):
+    from components.data.dictionary import sources_finding
+    english = sources_finding(data, "en")
+    assert english.startswith(f"{len(data['sources'])} sources from {len(data['publishers'])} "
+                              "publishers")
+    assert f"on {len(data['conflicts'])} values they disagree" in english
+    assert sources_finding(data, "id").startswith(f"{len(data['sources'])} sumber dari")

@@ -8,7 +8,8 @@ from components.charts import theme
 from components.data.package import read_package
 from components.map import charts as map_charts
 from components.map import shaping
-from components.map.figures import EXTENTS, MAP_EXTRA_PX
+from components.map.extent import WORLD
+from components.map.figures import MAP_EXTRA_PX
 from components.map.memberships import ROLES
 from components.publish.export import plotly_config
 from components.registry import get_chart
@@ -84,24 +85,91 @@ def test_the_role_matrix_shows_every_bloc_of_the_chosen_countries(data):
 @pytest.mark.parametrize("world", [False, True])
 def test_the_map_asks_its_frame_to_fit_the_figure_to_a_narrow_width(data, world):
     figure = map_charts.make_map(data, values(world=world), "en").figure
-    ratio = EXTENTS["world" if world else "asia"].width_per_height
+    ratio = WORLD.width_per_height if world else figure.layout.meta["fit_height"]["width_per_height"]
     assert figure.layout.meta["fit_height"] == {"width_per_height": ratio,
                                                 "extra_px": MAP_EXTRA_PX}
+    assert ratio == WORLD.width_per_height if world else ratio <= map_charts.SQUARE_ENOUGH
     assert figure.layout.legend.y <= 0  # under the map
     style = fit_height_style("membership-map", figure)
     assert ".st-key-frame-membership-map" in style and "@container chart-frame" in style
     assert f"calc(100cqw / {ratio} + {float(MAP_EXTRA_PX)}px)" in style
 
 
+def _view(chart):
+    geo = chart.figure.layout.geo
+    return (tuple(geo.lonaxis.range) if geo.lonaxis.range else (-180, 180)), tuple(geo.lataxis.range)
+
+
+def _in_view(chart, data, iso3):
+    (west, east), (south, north) = _view(chart)
+    lon, lat = map_charts.place(data, iso3)
+    return west <= lon <= east and south <= lat <= north
+
+
 def test_the_map_opens_on_asia_and_the_pacific_and_the_world_is_one_switch_away(data):
     asia = map_charts.make_map(data, values(), "en")
     world = map_charts.make_map(data, values(world=True), "en")
-    assert list(asia.figure.layout.geo.lonaxis.range) == [50, 180]
+    assert _view(asia)[0] == (50, 180)
     assert world.figure.layout.geo.lonaxis.range is None
-    # A bloc that reaches beyond the view says who is outside it.
-    assert any("Outside this view" in note and "United States" in note for note in asia.notes)
-    assert not any("Outside this view" in note and "Russia" in note for note in asia.notes)
-    assert not any("Outside this view" in note for note in world.notes)
+    # A bloc that reaches beyond the view says who is outside it, in words an embed can follow.
+    assert any("Not in this view" in note and "United States" in note for note in asia.notes)
+    assert not any("Not in this view" in note and "Russia" in note for note in asia.notes)
+    assert not any("world map" in note or "switch" in note for note in asia.notes)
+    assert not any("Not in this view" in note for note in world.notes)
+
+
+@pytest.mark.parametrize("bloc, asof, named", [
+    ("SCO", date(2023, 9, 7), ["IRN"]),
+    ("SCO", date(2024, 7, 4), ["BLR"]),  # Belarus joined that day: the title names it
+    ("EAEU", date(2023, 9, 7), ["KGZ", "ARM", "BLR", "RUS"]),
+    ("ASEAN", date(2023, 9, 7), ["KHM", "IDN", "SGP"]),
+    ("EAS", date(2023, 9, 7), ["RUS", "USA"]),
+    ("all", date(2023, 9, 7), ["KHM", "MMR", "RUS"]),
+])
+def test_every_country_the_title_names_is_in_the_view(data, bloc, asof, named):
+    chart = map_charts.make_map(data, values(bloc=bloc, asof=asof), "en")
+    names = shaping.country_names(data, "en")
+    for iso3 in named:
+        assert _in_view(chart, data, iso3), (iso3, _view(chart))
+    for iso3 in named[:1]:
+        assert names[iso3] in chart.title
+
+
+def test_a_bloc_in_one_region_is_drawn_zoomed_in_and_about_as_tall_as_wide(data):
+    """ASEAN alone: Southeast Asia fills the map, so its capitals stand apart on a phone."""
+    asean = map_charts.make_map(data, values(bloc="ASEAN"), "en")
+    (west, east), (south, north) = _view(asean)
+    assert east - west < 80 and west > 80 and east < 160
+    assert asean.figure.layout.meta["fit_height"]["width_per_height"] <= 1.0
+
+
+def test_the_key_countries_are_named_on_the_map_with_their_number_of_blocs(data):
+    chart = map_charts.make_map(data, values(), "en")
+    labels = next(t for t in chart.figure.data if t.name == "labels")
+    assert {"Cambodia (3)", "Myanmar (3)", "Indonesia (2)"} <= set(labels.text)
+    # † where the sources differ on a date the view shows: Russia's EAS membership.
+    assert "Russia (3) †" in labels.text
+    russia = list(labels.text).index("Russia (3) †")
+    assert labels.textfont.color[russia] == theme.RUSSIA_COLOUR
+    indonesian = next(t for t in map_charts.make_map(data, values(), "id").figure.data
+                      if t.name == "labels")
+    assert "Kamboja (3)" in indonesian.text
+
+
+def test_a_label_is_written_only_for_a_country_the_view_shows(data):
+    chart = map_charts.make_map(data, values(bloc="EAS"), "en")
+    labels = next(t for t in chart.figure.data if t.name == "labels")
+    assert "United States †" in labels.text  # the world view
+    sco = map_charts.make_map(data, values(bloc="SCO"), "en")
+    assert "Indonesia" not in next(t for t in sco.figure.data if t.name == "labels").text
+
+
+def test_the_maps_face_credits_its_shapes_and_about_lists_the_capitals_files(data):
+    chart = map_charts.make_map(data, values(), "en")
+    assert [label for label, _ in chart.credits] == ["Map"]
+    assert chart.tool_ids and set(chart.tool_ids) <= set(data["sources"]["source_id"])
+    from components.publish.about import cited_ids
+    assert set(chart.tool_ids) <= set(cited_ids(chart))
 
 
 def test_only_charts_that_ask_get_a_fitted_height_and_no_data_text_enters_the_style(data):

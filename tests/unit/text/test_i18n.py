@@ -103,3 +103,14 @@ def test_a_browser_locale_with_an_underscore_or_the_legacy_code_picks_its_langua
     assert resolve_lang(None, "in-ID") == "id"
     assert resolve_lang("en", "id-ID") == "en"
     assert resolve_lang("xx", "fr-FR") == "id"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_interface_string_asks_for_a_pointer_a_phone_does_not_have(lang):
+    """Most readers are on a touch screen: "hover" and "click" are instructions they cannot
+    follow, in English or Indonesian ("arahkan kursor", "klik"). Neutral words ("choose",
+    "open") serve both."""
+    import re
+    pointer = re.compile(r"\b(hover|mouse|click|klik|arahkan|kursor)", re.IGNORECASE)
+    said = {key: text for key, text in catalog(lang).items() if pointer.search(text)}
+    assert said == {}

@@ -70,7 +70,12 @@ def test_the_summit_year_gets_a_panel_of_its_own_where_the_long_view_piles_its_m
     figure = make_history(data, ALL, "en").figure
     in_2023 = int((data["events"]["date"].dt.year == 2023).sum())
     assert marker_count(figure, "x2") == in_2023
-    assert any("2023 up close" in a.text for a in figure.layout.annotations)
+    assert any("2023 in detail" in a.text for a in figure.layout.annotations)
+    # Its ticks name months of that year alone, in the reader's language (no bare "Jan" of 2024).
+    ticks = list(figure.layout.xaxis2.tickvals)
+    assert ticks and all(pd.Timestamp(tick).year == 2023 for tick in ticks)
+    indonesian = make_history(data, ALL, "id").figure
+    assert "Mei" in indonesian.layout.xaxis2.ticktext and "May" in figure.layout.xaxis2.ticktext
     short = make_history(data, {**ALL, "from": 2020, "to": 2024}, "en").figure
     assert marker_count(short, "x2") == 0  # five years: the long view is close enough
 
@@ -158,3 +163,15 @@ def test_the_week_legend_sits_under_the_agenda_with_room_for_its_names(data):
     assert figure.layout.margin.b >= 60
     names = [trace.name for trace in figure.data if trace.showlegend is not False]
     assert all(name.endswith(LEGEND_SLACK) for name in names)
+
+
+def test_labelled_lanes_leave_a_band_for_two_label_lines_between_two_lanes_marks(data):
+    """A key moment's label sits in the band between lanes; the marks nudged into it stop short."""
+    from components.timeline.events import lane_offsets
+    from components.timeline.figures import LABELLED_LANE_PX, MARKER_SIZE
+    reach = max(abs(o) for o in lane_offsets(pd.Series(pd.to_datetime(
+        ["2000-01-01", "2000-06-01", "2001-01-01"])))) * LABELLED_LANE_PX + MARKER_SIZE / 2
+    assert LABELLED_LANE_PX - 2 * reach >= 2 * 14  # two 12 px lines
+    labelled = make_history(data, ALL, "en").figure
+    plain = make_history(data, {**ALL, "from": 1967, "to": 1990}, "en").figure
+    assert labelled.layout.height > plain.layout.height
