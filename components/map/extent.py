@@ -77,17 +77,20 @@ def width_per_height(lon_range: tuple[float, float], lat_range: tuple[float, flo
 
 def _grown_to_square(lon_range: tuple[float, float], lat_range: tuple[float, float]
                      ) -> tuple[float, float]:
-    """The latitude range grown, a degree at a time on whichever side still can, until the box is
-    no wider than ``TARGET_WIDTH_PER_HEIGHT`` or the limits stop it."""
+    """The latitude range grown a degree at a time, north and south in turn (one side alone once
+    the other reaches its limit), until the box is no wider than ``TARGET_WIDTH_PER_HEIGHT`` or
+    both limits stop it: the countries stay in the middle of the map."""
     south, north = lat_range
     low, high = LAT_LIMITS
+    northward = True
     while width_per_height(lon_range, (south, north)) > TARGET_WIDTH_PER_HEIGHT:
         if south <= low and north >= high:
             break
-        if north < high and (high - north >= south - low or south <= low):
+        if (northward and north < high) or south <= low:
             north = min(high, north + 1)
         else:
             south = max(low, south - 1)
+        northward = not northward
     return south, north
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -80,17 +80,20 @@ def about_view(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping
 
 
 def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
-               on_select: str = "ignore", lead: bool = False) -> Any:
+               on_select: str = "ignore", lead: bool = False,
+               under_chart: Callable[[], None] | None = None) -> Any:
     """Build and frame one chart; returns the plotly selection event when ``on_select="rerun"``.
 
     ``lead``: the page's h1 already states this chart's title (``lead_title``), so the frame
-    leaves it out."""
+    leaves it out. ``under_chart`` draws the chart's own controls right under it, before its
+    source and notes: a map's country picker beside the map, not a screen further down."""
     chart = build(spec, data, values, lang)
     with st.container(border=True, key=f"frame-{spec.chart_id}"):
         if chart is None:
             st.error(t("frame.build_failed", lang), icon=":material/error:")
             return None
-        return render_frame(spec, chart, data, values, lang, on_select=on_select, titled=not lead)
+        return render_frame(spec, chart, data, values, lang, on_select=on_select, titled=not lead,
+                            under_chart=under_chart)
 
 
 def lead_title(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
@@ -102,7 +105,8 @@ def lead_title(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
 
 
 def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],
-                 lang: Lang, on_select: str = "ignore", titled: bool = True) -> Any:
+                 lang: Lang, on_select: str = "ignore", titled: bool = True,
+                 under_chart: Callable[[], None] | None = None) -> Any:
     shown = on_screen(spec, chart, data, values, lang)
     if titled:
         st.markdown(f"#### {md_escape(chart.title)}")
@@ -123,6 +127,8 @@ def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mappi
                                 alt=chart.description,
                                 selection_mode="points" if on_select != "ignore"
                                 else ("points", "box", "lasso"))
+        if under_chart is not None:
+            under_chart()
         with st.expander(t("frame.in_words", lang)):
             st.text(chart.description)
     if view_table.open:

@@ -3,16 +3,19 @@ the map's selection), and that country's profile."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from components.charts.spec import plotly_key
 from components.data.citations import source_line
 from components.data.package import DataPackage
-from components.map.params import COUNTRY
+from components.map.params import AS_OF, BLOC, COUNTRY, ROLES_SHOWN, WORLD
 from components.map.profile import country_profile
 from components.map.shaping import clicked_country
 from components.text.i18n import Lang, t
 from components.text.safe_text import md_escape
+from components.ui import controls
 from components.ui.loading import per_view
 
 MAP_EVENT_KEY = plotly_key("membership-map")  # the key frame.show_chart gives the map
@@ -60,3 +63,22 @@ def show_profile(data: DataPackage, iso3: str, lang: Lang) -> None:
         for text in profile.caveats:
             st.caption(md_escape(text))
         st.caption(source_line(data["sources"], profile.source_ids, lang, credits=profile.credits))
+
+
+def map_controls(data: DataPackage, lang: Lang) -> dict[str, Any]:
+    """The map's controls, drawn right under it: the country picker first, then the bloc and the
+    date, then the roles and the whole world. Returns what each holds."""
+    held: dict[str, Any] = {}
+    country_column, bloc_column, date_column = st.columns([1.3, 1.2, 1])
+    with country_column:
+        held[COUNTRY.key] = controls.control(COUNTRY, data, lang)
+    with bloc_column:
+        held[BLOC.key] = controls.control(BLOC, data, lang)
+    with date_column:
+        held[AS_OF.key] = controls.control(AS_OF, data, lang)
+    roles_column, world_column = st.columns([3, 1])
+    with roles_column:
+        held[ROLES_SHOWN.key] = controls.control(ROLES_SHOWN, data, lang)
+    with world_column:
+        held[WORLD.key] = controls.control(WORLD, data, lang)
+    return held

@@ -112,10 +112,10 @@ def test_the_map_opens_on_asia_and_the_pacific_and_the_world_is_one_switch_away(
     assert _view(asia)[0] == (50, 180)
     assert world.figure.layout.geo.lonaxis.range is None
     # A bloc that reaches beyond the view says who is outside it, in words an embed can follow.
-    assert any("Not in this view" in note and "United States" in note for note in asia.notes)
-    assert not any("Not in this view" in note and "Russia" in note for note in asia.notes)
-    assert not any("world map" in note or "switch" in note for note in asia.notes)
-    assert not any("Not in this view" in note for note in world.notes)
+    assert any("outside this view" in note and "United States" in note for note in asia.notes)
+    assert not any("outside this view" in note and "Russia" in note for note in asia.notes)
+    assert not any(word in note for note in asia.notes for word in ("world map", "switch", "table"))
+    assert not any("outside this view" in note for note in world.notes)
 
 
 @pytest.mark.parametrize("bloc, asof, named", [

@@ -45,3 +45,11 @@ def test_the_latitude_grows_no_further_than_its_limits():
     view = fitted([(20.0, 10.0), (190.0 - 20.0, 12.0)])
     south, north = view.lat_range
     assert extent.LAT_LIMITS[0] <= south and north <= extent.LAT_LIMITS[1]
+
+
+def test_latitude_grows_on_both_sides_so_the_countries_stay_in_the_middle():
+    view = fitted([(30.0, 40.0), (100.0, 50.0)])
+    south, north = view.lat_range
+    middle = (south + north) / 2
+    assert abs(middle - 45.0) <= 3 or north == extent.LAT_LIMITS[1]
+    assert north - 55.0 >= 5 and 35.0 - south >= 5
