@@ -26,6 +26,8 @@ BLOCKING = {"serious", "critical"}
 NO_SKELETON_JS = "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
 WIDGETS_LOADED_TIMEOUT_MS = 20_000
 MIN_CHART_FONT_PX = 10
+# A section page's name, written small above its h1 (the h1 is the page's finding).
+SECTION_NAME = ".st-key-section-kicker"
 MIN_FOREIGN_CHUNK = 12  # shorter strings ("Tabel"/"Table", "PNG") are too often the same or generic
 
 

@@ -17,8 +17,8 @@ SHIMS = (DATE_ENTER := Shim(
     remove_when="Streamlit's date input commits a typed date on Enter."),)
 
 # One listener on the document, set once: Streamlit draws its elements anew on every run, and a
-# listener on the field itself would go with the old one. No "<" in the script: Streamlit's
-# sanitiser drops a script with "<" before a letter, "/" or "!".
+# listener on the field itself would go with the old one. No "<" inside the script, as for every
+# inline script of the app.
 _SCRIPT = ("<script>(function(){if(window.__ruDateEnter)return;window.__ruDateEnter=true;"
            "document.addEventListener('keydown',function(event){"
            "var field=event.target;if(event.key!=='Enter'||!field||!field.closest)return;"
@@ -29,5 +29,6 @@ _SCRIPT = ("<script>(function(){if(window.__ruDateEnter)return;window.__ruDateEn
 
 
 def enter_applies_typed_dates() -> str:
-    """The script for ``st.html(..., unsafe_allow_javascript=True)``, or "" when the shim is off."""
+    """The script for the head of every page the app serves (``web.link_previews.head_links``),
+    or "" when the shim is off."""
     return _SCRIPT if DATE_ENTER.active else ""

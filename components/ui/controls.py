@@ -23,7 +23,6 @@ from components.charts.url_state import (
     widget_value,
 )
 from components.data.package import DataPackage
-from components.streamlit_compat.date_enter import enter_applies_typed_dates
 from components.text.i18n import Lang, t
 from components.text.safe_text import md_escape
 from components.ui.loading import per_view
@@ -102,9 +101,6 @@ def control(param: Param, data: DataPackage, lang: Lang, key: str | None = None)
         earliest, latest = param.options
         value = st.date_input(label, key=key, min_value=earliest, max_value=latest,
                               format=DATE_INPUT_FORMAT, help=help_text)
-        script = enter_applies_typed_dates()
-        if script:
-            st.html(script, unsafe_allow_javascript=True, width="content")
     elif param.widget == "number":
         earliest, latest = param.options
         value = st.number_input(label, min_value=earliest, max_value=latest, step=1, key=key,

@@ -54,6 +54,7 @@ from components.registry import (
     link_path,
 )
 from components.streamlit_compat import front_end
+from components.streamlit_compat.date_enter import enter_applies_typed_dates
 from components.text.i18n import LANGS, t
 from components.text.safe_text import js_literal
 
@@ -181,6 +182,7 @@ def head_links(path: str, query_string: str, origin: str = "", base_path: str = 
     chunk's 1.4 MB would share the line with the image the reader is waiting for.
     """
     links = front_end.server_address(page_of(path, base_path))
+    links += enter_applies_typed_dates()  # one listener for the page's life, not per run
     query = parse_qs(query_string)
     if origin and query.get("chart"):
         page_url = f"{origin}{quote(path)}?{query_string}"

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from components.text.i18n import t
 from tools import app_server
+from tools.page_checks import SECTION_NAME
 
 
 def test_a_deep_link_to_a_fresh_server_opens_the_page_in_the_linked_language(
@@ -13,8 +14,7 @@ def test_a_deep_link_to_a_fresh_server_opens_the_page_in_the_linked_language(
     with app_server.running_app(tmp_path / "server.log") as server:
         page = make_page().page
         open_page(page, server.url, "sources", lang="en")
-        expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(
-            t("nav.sources", "en"))
+        expect(page.locator(SECTION_NAME)).to_have_text(t("nav.sources", "en"))
         expect(page.locator(".st-key-site-links")).to_be_attached()  # the shell's page links
 
 

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.data.package import read_package
+from tools.page_checks import SECTION_NAME
 
 WEEK = '.st-key-frame-summit-week .js-plotly-plot'
 HISTORY = '.st-key-frame-history .js-plotly-plot'
@@ -49,7 +50,7 @@ def points(page, chart, panel=LONG_VIEW):
 def test_both_charts_draw_every_event_in_each_language(page, app_url, open_page, console_errors,
                                                        events, lang, heading):
     open_page(page, app_url, "timeline", lang=lang)
-    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(heading)
+    expect(page.locator(SECTION_NAME)).to_have_text(heading)
     expect(points(page, WEEK)).to_have_count(11)
     expect(points(page, HISTORY)).to_have_count(len(events))
     expect(points(page, HISTORY, SUMMIT_YEAR)).to_have_count(

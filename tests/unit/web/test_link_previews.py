@@ -126,3 +126,11 @@ def test_a_link_to_a_view_names_that_views_card_and_a_default_view_its_committed
     embed = preview_tags("/", "lang=en&embed=true&chart=history&from=1990", "https://a.example")
     assert "/social-card/history.png?lang=en&from=1990" in meta(embed, "og:image")
     assert meta(preview_tags("/map", "lang=en"), "twitter:card") == "summary"  # no address
+
+
+def test_every_page_carries_the_script_that_applies_a_typed_date_on_enter():
+    from components.streamlit_compat.date_enter import enter_applies_typed_dates
+    from components.web.link_previews import head_links
+
+    for path in ("/", "/map", "/embed"):
+        assert enter_applies_typed_dates() in head_links(path, "lang=en"), path
