@@ -25,6 +25,7 @@ MAP_EXTRA_PX = 104
 MAP_TOP_PX = 4
 LABEL_FONT_PX = 12
 CAPITAL_MARKER_PX = 8  # hollow rings: a small state's own shape stays visible inside
+CAPITAL_HALO_PX = 5  # the width of the paper-coloured ring under each capital's
 # A tap picks the nearest capital within half a finger (about 9 mm wide), else the country under it.
 FINGER_RADIUS_PX = 22
 GROWTH_HEIGHT = 400
@@ -79,6 +80,14 @@ def make_membership_map(shapes: str | Mapping, feature_ids: Sequence[str], areas
                                    for iso3 in areas["iso3"]], "width": outline}},
         name="countries", showlegend=False,
     ))
+    # A ring in a country's own shade vanished inside it (Jakarta's on Java): each ring is drawn
+    # on a wider one in the paper's colour, which shows it on any shade and on the sea alike.
+    figure.add_trace(go.Scattergeo(
+        lat=capitals["lat"], lon=capitals["lon"], mode="markers", name="capital-halos",
+        hoverinfo="skip", showlegend=False,
+        marker={"symbol": list(capitals["symbol"]), "size": CAPITAL_MARKER_PX,
+                "color": "#FFFFFF", "line": {"color": "#FFFFFF", "width": CAPITAL_HALO_PX}},
+    ))
     figure.add_trace(go.Scattergeo(
         lat=capitals["lat"], lon=capitals["lon"], mode="markers", name="capitals",
         customdata=list(capitals["iso3"]), hovertext=list(capitals["hover"]), hoverinfo="text",
@@ -88,7 +97,10 @@ def make_membership_map(shapes: str | Mapping, feature_ids: Sequence[str], areas
     ))
     if labels is not None and not labels.empty:
         figure.add_trace(go.Scattergeo(
-            lat=labels["lat"], lon=labels["lon"], mode="text", text=list(labels["text"]),
+            # An unseen mark as wide as a capital's ring and its halo: the name starts beside the
+            # ring, not on it.
+            lat=labels["lat"], lon=labels["lon"], mode="markers+text", text=list(labels["text"]),
+            marker={"size": CAPITAL_MARKER_PX + CAPITAL_HALO_PX + 2, "opacity": 0},
             textposition="middle right", name="labels", hoverinfo="skip", showlegend=False,
             textfont={"size": LABEL_FONT_PX, "color": list(labels["colour"]),
                       "weight": 600, "shadow": theme.LABEL_HALO},

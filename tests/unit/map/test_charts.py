@@ -204,3 +204,13 @@ def test_blocs_ending_on_the_same_count_get_their_end_labels_stacked(data):
     figure = map_charts.make_growth(data, values(), "en").figure
     ends = [(a.y, a.yshift or 0) for a in figure.layout.annotations if a.xanchor == "left"]
     assert len(ends) == 4 and len(set(ends)) == 4
+
+
+def test_each_capital_ring_sits_on_a_paper_coloured_halo_that_takes_no_tap(data):
+    """A ring in a member's shade vanished inside the member (Jakarta on Java)."""
+    figure = map_charts.make_map(data, values(bloc="ASEAN"), "en").figure
+    names = [trace.name for trace in figure.data]
+    halos, rings = (figure.data[names.index(name)] for name in ("capital-halos", "capitals"))
+    assert names.index("capital-halos") < names.index("capitals")
+    assert list(halos.lat) == list(rings.lat) and halos.hoverinfo == "skip"
+    assert halos.marker.line.color == "#FFFFFF" and halos.marker.line.width > rings.marker.line.width
