@@ -9,6 +9,8 @@ import streamlit as st
 from components.text.safe_text import js_literal
 
 WAIT_MS = 5000  # Streamlit draws the element a moment after this script arrives
+# Room above an opened element for the app's header bar (3.75rem), which would cover its heading.
+HEADER_CLEARANCE = "4.5rem"
 
 
 def scroll_script(element_key: str, opened: str) -> str:
@@ -23,7 +25,9 @@ def scroll_script(element_key: str, opened: str) -> str:
             + js_literal(f".st-key-{element_key}") + ",started=Date.now();"
             "if(window.__ruInView===token)return;"
             "(function look(){var element=document.querySelector(selector);"
-            "if(element){window.__ruInView=token;element.scrollIntoView({block:'start'});return;}"
+            "if(element){window.__ruInView=token;"
+            f"element.style.scrollMarginTop={js_literal(HEADER_CLEARANCE)};"
+            "element.scrollIntoView({block:'start'});return;}"
             f"if({WAIT_MS}>Date.now()-started)setTimeout(look,50);}})();}})();</script>")
 
 

@@ -119,8 +119,13 @@ def test_tapping_a_capital_in_southeast_asia_opens_that_country_in_view(phone, a
     profile = phone.locator('[class*="st-key-country-profile"]')
     expect(profile.locator("h3")).to_contain_text(name, timeout=20_000)
     assert f"country={code}" in phone.url
-    # Opened in view: the profile scrolls to the top of the screen (focus.bring_into_view).
+    # Opened in view: the profile scrolls to the top of the screen (focus.bring_into_view), its
+    # heading clear of the app's header bar.
     expect(profile.locator("h3")).to_be_in_viewport(timeout=10_000)
+    phone.wait_for_timeout(500)
+    header = phone.locator('[data-testid="stHeader"]').bounding_box()
+    heading = profile.locator("h3").bounding_box()
+    assert heading["y"] >= header["y"] + header["height"] and heading["y"] < PHONE["height"] / 2
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
