@@ -87,37 +87,41 @@ def _newest_members(members: pd.DataFrame, names: Mapping[str, str], lang: Lang
     return [names[i] for i in newest["iso3"]], joined
 
 
-def place(data: DataPackage, iso3: str) -> tuple[float, float]:
-    """Where a country is on the map, (lon, lat): its land where ``LAND_POINTS`` says, else its
-    capital."""
-    if iso3 in LAND_POINTS:
-        return LAND_POINTS[iso3]
-    row = data["capitals"].set_index("iso3").loc[iso3]
-    return float(row["capital_lon"]), float(row["capital_lat"])
+Places = Mapping[str, tuple[float, float]]
 
 
-def map_view(data: DataPackage, must_show: Sequence[str], shown: Sequence[str],
+def places(data: DataPackage) -> dict[str, tuple[float, float]]:
+    """Where each country is on the map, ISO-3 -> (lon, lat): its land where ``LAND_POINTS``
+    says, else its capital."""
+    capitals = data["capitals"]
+    found = {iso3: (float(lon), float(lat)) for iso3, lon, lat
+             in zip(capitals["iso3"], capitals["capital_lon"], capitals["capital_lat"], strict=True)}
+    return {**found, **LAND_POINTS}
+
+
+def map_view(where: Places, must_show: Sequence[str], shown: Sequence[str],
              base: tuple[tuple[float, float], tuple[float, float]] | None) -> Extent:
     """The view that holds ``must_show`` (what the title names, the bloc's members), and every
     other country shown when they still fit a map about as tall as it is wide."""
-    must = [place(data, iso3) for iso3 in dict.fromkeys(must_show)]
+    must = [where[iso3] for iso3 in dict.fromkeys(must_show)]
     view = fitted(must, base=base)
     if view is WORLD:
         return view
-    wider = fitted(must + [place(data, iso3) for iso3 in dict.fromkeys(shown)], base=base)
+    wider = fitted(must + [where[iso3] for iso3 in dict.fromkeys(shown)], base=base)
     if wider is not WORLD and wider.width_per_height <= SQUARE_ENOUGH:
         return wider
     return view
 
 
-def map_labels(data: DataPackage, view: Extent, codes: Sequence[str], shown: set[str],
-               disputed: set[str], counts: pd.Series | None, lang: Lang) -> pd.DataFrame:
+def map_labels(data: DataPackage, where: Places, view: Extent, codes: Sequence[str],
+               shown: set[str], disputed: set[str], counts: pd.Series | None, lang: Lang
+               ) -> pd.DataFrame:
     """The names written on the map: each of ``codes`` that the view shows and the map shades,
     once; with its number of blocs on the overlap map, and † where sources differ on its date."""
     names = country_names(data, lang)
     rows = []
     for iso3 in dict.fromkeys(codes):
-        lon, lat = place(data, iso3)
+        lon, lat = where[iso3]
         if iso3 not in shown or not view.holds(lon, lat):
             continue
         text = names[iso3]
@@ -194,17 +198,18 @@ def make_map(data: DataPackage, values: Mapping[str, Any], lang: Lang) -> Chart:
     must_show = named + ([selected] if selected else [])
     if bloc != ALL_BLOCS:
         must_show += list(held.loc[held["status"] == "member", "iso3"])
+    where = places(data)
     view = WORLD if values.get("world") else map_view(
-        data, must_show, list(capitals["iso3"]), base=ASIA_PACIFIC_BOX if bloc == ALL_BLOCS else None)
+        where, must_show, list(capitals["iso3"]), base=ASIA_PACIFIC_BOX if bloc == ALL_BLOCS else None)
     disputed = set(held.loc[held["conflict_id"] != "", "iso3"])
     figure = make_membership_map(GEOMETRY_URL_PATH, feature_ids(), areas, capitals,
                                  level_colours=colours, legend=legend, view=view,
-                                 labels=map_labels(data, view, [*named, HOST, *sorted(disputed)],
+                                 labels=map_labels(data, where, view, [*named, HOST, *sorted(disputed)],
                                                    set(areas["iso3"]), disputed,
                                                    counts if bloc == ALL_BLOCS else None, lang),
                                  selected=selected, series="" if bloc == ALL_BLOCS else bloc)
     notes = [t("map.map.note", lang), *_conflict_notes(data, held["conflict_id"], lang)]
-    outside = [names[i] for i in capitals["iso3"] if not view.holds(*place(data, i))]
+    outside = [names[i] for i in capitals["iso3"] if not view.holds(*where[i])]
     if outside:
         notes.insert(0, t("map.map.note_outside", lang, names=join_names(sorted(outside), lang)))
     description = t("map.map.description", lang, subtitle=subtitle) + " " + "; ".join(described)

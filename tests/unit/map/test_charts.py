@@ -102,7 +102,7 @@ def _view(chart):
 
 def _in_view(chart, data, iso3):
     (west, east), (south, north) = _view(chart)
-    lon, lat = map_charts.place(data, iso3)
+    lon, lat = map_charts.places(data)[iso3]
     return west <= lon <= east and south <= lat <= north
 
 
