@@ -22,7 +22,7 @@ controls.read(PARAMS, lang)
 lead = lead_chart("cooperation")
 values = controls.current(PARAMS)
 shell.section_header("nav.cooperation",
-                     lead_title(lead, data, values, lang, t("nav.cooperation", lang)),
+                     lead_title(lead, data, values, lang),
                      t("cooperation.context", lang), lang)
 show_chart(lead, data, values, lang, lead=True)
 focus = controls.control(INITIATIVE, data, lang)

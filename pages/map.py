@@ -18,7 +18,7 @@ controls.read(PARAMS, lang)
 follow_map_click()
 values = controls.current(PARAMS)
 lead = lead_chart("map")
-shell.section_header("nav.map", lead_title(lead, data, values, lang, t("nav.map", lang)),
+shell.section_header("nav.map", lead_title(lead, data, values, lang),
                      t("map.context", lang), lang)
 held: dict = {}
 show_chart(lead, data, values, lang, on_select="rerun", lead=True,

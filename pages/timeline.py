@@ -19,7 +19,7 @@ data = load_data(lang)
 controls.read(PARAMS, lang)
 values = controls.current(PARAMS)
 lead = lead_chart("timeline")
-shell.section_header("nav.timeline", lead_title(lead, data, values, lang, t("nav.timeline", lang)),
+shell.section_header("nav.timeline", lead_title(lead, data, values, lang),
                      t("timeline.context", lang), lang)
 show_chart(lead, data, values, lang, lead=True)
 event_list(week_events, data, values, lang)

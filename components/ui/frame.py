@@ -96,12 +96,12 @@ def show_chart(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], la
                             under_chart=under_chart)
 
 
-def lead_title(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang,
-               fallback: str) -> str:
-    """The title of a page's lead chart, its h1; ``fallback`` when the chart cannot be built
-    (its frame then says so)."""
+def lead_title(spec: ChartSpec, data: DataPackage, values: Mapping[str, Any], lang: Lang
+               ) -> str | None:
+    """The title of a page's lead chart, its h1; None when the chart cannot be built (its frame
+    then says so)."""
     chart = build(spec, data, values, lang)
-    return chart.title if chart is not None else fallback
+    return chart.title if chart is not None else None
 
 
 def render_frame(spec: ChartSpec, chart: Chart, data: DataPackage, values: Mapping[str, Any],

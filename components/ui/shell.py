@@ -149,19 +149,20 @@ def page_header(title_key: str, dek_key: str, lang: Lang) -> None:
     checked_note(lang)
 
 
-def section_header(title_key: str, finding: str, context: str, lang: Lang) -> None:
+def section_header(title_key: str, finding: str | None, context: str, lang: Lang) -> None:
     """A section page's top: its own browser title, the section's name as a kicker, its finding
     as the h1, one sentence of context, and nothing else before its chart.
 
     ``finding`` is the lead chart's title, so the h1 follows the data and the view as the title
-    does; the chart's frame then leaves its own title out. Controls and the day the data was
-    checked to go under the chart, where on a phone they no longer push it off the first screen.
+    does; the chart's frame then leaves its own title out. Without one (the chart could not be
+    built) the section's name is the h1. Controls and the day the data was checked to go under
+    the chart, where on a phone they no longer push it off the first screen.
     """
     browser_title(title_key, lang)
     language_link(lang)
     with st.container(key="section-kicker"):
         st.caption(t(title_key, lang))
-    st.title(md_escape(finding), anchor=False)
+    st.title(md_escape(finding) if finding else t(title_key, lang), anchor=False)
     st.write(context)
 
 
